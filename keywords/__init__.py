@@ -1,0 +1,1 @@
+"""Built-in keyword profiles (data files read through importlib.resources)."""

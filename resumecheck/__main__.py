@@ -1,0 +1,5 @@
+import sys
+
+from resumecheck.cli import main
+
+sys.exit(main())

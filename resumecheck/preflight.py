@@ -1,0 +1,92 @@
+"""Checks made before any parser sees a file's bytes.
+
+Regular files only, symlinks not followed, size capped, opened read-only and
+non-blocking (a FIFO or a device never hangs the run).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from resumecheck.errors import InputError
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """Per-file bounds applied while reading. Defaults are sized for a CV."""
+
+    max_bytes: int = 20 * MiB
+    max_pages: int = 100
+    #: Characters kept from one document (spaCy refuses over 1,000,000 by default).
+    max_chars: int = 900_000
+    #: DOCX: total declared uncompressed size of all zip members.
+    max_unzipped_bytes: int = 200 * MiB
+    max_zip_members: int = 5_000
+    #: DOCX: highest compression ratio allowed for one member.
+    max_zip_ratio: int = 200
+
+
+def read_input(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> bytes:
+    """Return the bytes of a regular file, or raise :class:`InputError` with the reason."""
+    limits = limits or ReadLimits()
+    name = str(path)
+    try:
+        st = os.lstat(name)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise InputError(name, "is a symbolic link; not followed")
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(name, "is a folder, not a document")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(name, f"is not a regular file ({_file_type(st.st_mode)}); not opened")
+    if st.st_size == 0:
+        raise InputError(name, "is empty")
+    if st.st_size > limits.max_bytes:
+        raise InputError(
+            name, f"is {st.st_size / MiB:.1f} MiB, over the {limits.max_bytes / MiB:.0f} MiB limit"
+        )
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(name, flags)
+    except OSError as exc:
+        raise InputError(name, f"cannot open ({exc.strerror or exc})") from None
+    try:
+        st2 = os.fstat(fd)
+        if not stat.S_ISREG(st2.st_mode):  # swapped between lstat and open
+            raise InputError(name, "is not a regular file; not read")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limits.max_bytes:
+        raise InputError(name, f"is over the {limits.max_bytes / MiB:.0f} MiB limit")
+    if not data:
+        raise InputError(name, "is empty")
+    return data
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """The path as the user wrote it, with forward slashes, for messages and reports."""
+    return Path(path).as_posix()

@@ -1,0 +1,1 @@
+"""Output formats: one class per format behind :class:`~resumecheck.formatters.base.Formatter`."""

@@ -1,0 +1,91 @@
+"""Text clean-up shared by every reader, so a phrase reads the same whatever the file type.
+
+Matching downstream works on single-spaced, composed text: a ligature, a soft hyphen, a
+no-break space or a word split over a line break would otherwise hide a keyword.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Characters that render as nothing but split words for a matcher.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
+#: Hyphen look-alikes NFKC leaves alone; the matcher knows only "-".
+_HYPHENS = {ord("\u2010"): "-", ord("\u2011"): "-"}
+_SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\r?\n\s*")
+_LINE_END_HYPHEN = re.compile(r"(\w)-[ \t]*\r?\n\s*(\w)")
+_SPACE = re.compile(r"\s+")
+
+
+def _control_to_space(s: str) -> str:
+    # Control characters (other than whitespace) come from broken encodings; treat them
+    # as separators so they neither glue two words together nor survive into reports.
+    if not any(unicodedata.category(c) == "Cc" and not c.isspace() for c in s):
+        return s
+    return "".join(" " if unicodedata.category(c) == "Cc" and not c.isspace() else c for c in s)
+
+
+def _join_hyphenated(m: re.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    # "stimu-\nlation" was one word broken by typesetting; "Board-\nCertified" is a
+    # compound whose hyphen belongs to it. Either way no space is left in between.
+    if left.islower() and right.islower():
+        return left + right
+    return f"{left}-{right}"
+
+
+def normalize_text(s: str) -> str:
+    """One block's text as matchers want it: composed, single-spaced, on one line."""
+    s = _SOFT_HYPHEN_BREAK.sub("", s)
+    s = s.translate(_INVISIBLE)
+    s = _control_to_space(s)
+    s = unicodedata.normalize("NFKC", s).translate(_HYPHENS)
+    s = _LINE_END_HYPHEN.sub(_join_hyphenated, s)
+    return _SPACE.sub(" ", s).strip()
+
+
+_WORD_GAP = re.compile(r"\s{2,}")
+
+
+def _is_cap_letter(tok: str) -> bool:
+    return len(tok) == 1 and tok.isalpha() and tok.isupper()
+
+
+def _is_cap_fragment(tok: str) -> bool:
+    return len(tok) >= 2 and tok.isalpha() and tok.isupper()
+
+
+def _unspace_line(line: str) -> str:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80:
+        return line
+    tokens = stripped.split()
+    # "E D U C A T I O N": every token a capital letter. Four at least, so that short
+    # runs of initials ("A B C", "J K") stay as written. Two or more spaces between
+    # letters mark a word gap, when the document has them.
+    if len(tokens) >= 4 and all(_is_cap_letter(t) for t in tokens):
+        words = [w.replace(" ", "") for w in _WORD_GAP.split(stripped)]
+        return " ".join(words)
+    # "R ESEARCH  E XPERIENCE": small capitals extracted with the first letter apart.
+    # Only when the whole line is such pairs, and a lone pair must not start with a
+    # word of its own ("A MD", "I AM").
+    if len(tokens) % 2 == 0 and len(tokens) >= 2:
+        pairs = list(zip(tokens[0::2], tokens[1::2], strict=True))
+        if all(_is_cap_letter(a) and _is_cap_fragment(b) for a, b in pairs):
+            if len(pairs) == 1 and pairs[0][0] in {"A", "I"}:
+                return line
+            return " ".join(a + b for a, b in pairs)
+    return line
+
+
+def unspace_letters(s: str) -> str:
+    """Close up letter-spaced headings line by line; leave every other line untouched."""
+    if " " not in s:
+        return s
+    return "\n".join(_unspace_line(line) for line in s.split("\n"))
+
+
+def normalize_block(raw: str) -> str:
+    """Reader entry point: mend letter-spaced headings, then :func:`normalize_text`."""
+    return normalize_text(unspace_letters(raw))

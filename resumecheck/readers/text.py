@@ -1,0 +1,114 @@
+"""Plain text and Markdown (job postings often arrive this way)."""
+
+from __future__ import annotations
+
+import re
+
+from resumecheck.errors import InputError
+from resumecheck.models import Block, Document
+from resumecheck.normalize import normalize_block
+from resumecheck.preflight import ReadLimits
+from resumecheck.sections import looks_like_heading
+
+_LIST_ITEM = re.compile(r"^\s{0,8}(?:[-*+•▪◦●■–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s+(?=\S)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252; else refuse."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(name, "is damaged: invalid UTF-16 text") from None
+    if b"\x00" in data:
+        raise InputError(name, "is not a PDF, DOCX or text document (binary data)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for codec in ("cp1252", "latin-1"):
+        text = data.decode(codec, errors="replace")
+        bad = sum(1 for c in text if c == "\ufffd" or not (c.isprintable() or c in "\n\r\t\f"))
+        if bad <= max(2, len(text) // 200):
+            return text
+    raise InputError(name, "is not a PDF, DOCX or text document (binary data)")
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_LINK.sub(r"\1", line)
+    for _ in range(3):  # nested emphasis: ***bold italic***
+        new = _MD_EMPHASIS.sub(r"\2", line)
+        if new == line:
+            break
+        line = new
+    return line
+
+
+def read_text(data: bytes, name: str, limits: ReadLimits | None, markdown: bool) -> Document:
+    """Blocks are paragraphs (blank-line separated); headings and list items stand alone."""
+    text = decode_text(data, name)
+    return Document(path=name, format="markdown" if markdown else "text",
+                    blocks=tuple(split_blocks(text, markdown=markdown)))
+
+
+def split_blocks(text: str, *, markdown: bool) -> list[Block]:
+    blocks: list[Block] = []
+    para: list[str] = []
+    para_line = 0
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            joined = normalize_block("\n".join(para))
+            if joined:
+                blocks.append(Block(text=joined, line=para_line))
+        para = []
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    in_fence = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        if markdown and line.lstrip().startswith(("```", "~~~")):
+            flush()
+            in_fence = not in_fence
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if markdown and not in_fence:
+            heading = _MD_HEADING.match(line)
+            if heading:
+                flush()
+                words = normalize_block(_strip_markdown(heading.group(2)))
+                if words:
+                    blocks.append(Block(text=words, line=number, is_heading=True))
+                continue
+            if _MD_RULE.match(line):
+                flush()
+                continue
+            # "Title\n=====": the underline marks the paragraph above as a heading.
+            if _SETEXT.match(line) and len(para) == 1:
+                words = normalize_block(_strip_markdown(para[0]))
+                para = []
+                if words:
+                    blocks.append(Block(text=words, line=para_line, is_heading=True))
+                continue
+            line = _strip_markdown(line)
+        item = _LIST_ITEM.match(line)
+        if item or looks_like_heading(normalize_block(line)):
+            flush()
+            body = line[item.end():] if item else line
+            words = normalize_block(body)
+            if words:
+                blocks.append(Block(text=words, line=number))
+            continue
+        if not para:
+            para_line = number
+        para.append(line)
+    flush()
+    return blocks

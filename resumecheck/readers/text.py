@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from resumecheck.errors import InputError
 from resumecheck.models import Block, Document
@@ -49,11 +50,56 @@ def _strip_markdown(line: str) -> str:
     return line
 
 
-def read_text(data: bytes, name: str, limits: ReadLimits | None, markdown: bool) -> Document:
+def read_text(data: bytes, name: str, limits: ReadLimits | None, markdown: bool, *,
+              html: bool = False) -> Document:
     """Blocks are paragraphs (blank-line separated); headings and list items stand alone."""
     text = decode_text(data, name)
-    return Document(path=name, format="markdown" if markdown else "text",
-                    blocks=tuple(split_blocks(text, markdown=markdown)))
+    if html:
+        text = html_to_text(text)
+    fmt = "html" if html else "markdown" if markdown else "text"
+    return Document(path=name, format=fmt,
+                    blocks=tuple(split_blocks(text, markdown=markdown or html)))
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article",
+               "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "title", "dt", "dd"}
+_SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of an HTML page, block elements on lines of their own."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.out.append("\n\n")
+            if tag[0] == "h" and tag[1:].isdigit():
+                self.out.append("#" * int(tag[1:]) + " ")
+            elif tag == "li":
+                self.out.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.out.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(" ".join(data.split()) if data.strip() else " ")
+
+
+def html_to_text(text: str) -> str:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.out)
 
 
 def split_blocks(text: str, *, markdown: bool) -> list[Block]:

@@ -13,7 +13,7 @@ class ExitCode(IntEnum):
     """Process exit codes, decided in one place (``resumecheck.cli``).
 
     When several situations happen in one run the highest-priority one wins:
-    USAGE > UNREADABLE > BELOW_THRESHOLD > OK (INTERRUPTED always wins).
+    USAGE > INTERNAL > UNREADABLE > BELOW_THRESHOLD > OK (INTERRUPTED always wins).
     """
 
     OK = 0
@@ -24,6 +24,8 @@ class ExitCode(IntEnum):
     """Bad command line, bad option value, or a keyword profile that does not load."""
     UNREADABLE = 3
     """One or more input files could not be read (the others were still checked)."""
+    INTERNAL = 4
+    """A bug in resumecheck itself (rerun with ``--debug`` for the traceback)."""
     INTERRUPTED = 130
     """Stopped by Ctrl-C; no partial output file is left behind."""
 

@@ -1,0 +1,56 @@
+"""Checks: pure functions from a :class:`CheckContext` to findings. No I/O.
+
+Each family lives in its own module and registers its functions with :func:`check`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from resumecheck.models import Document, Finding, Kind, TermResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from resumecheck.profiles import Profile
+
+CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
+
+#: Modules whose checks run, in this order.
+FAMILY_MODULES = ("keywords",)
+
+_CHECKS: list[CheckFunction] = []
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    document: Document
+    kind: Kind
+    profile: Profile
+    #: Results for the profile terms that apply to this kind of document.
+    terms: tuple[TermResult, ...]
+    #: The spaCy doc of ``document.text`` (NORM holds the matching key).
+    doc: Doc
+    #: The job posting analysis when ``--job`` was given (resumecheck.job).
+    job: Any = None
+    #: The resume a cover letter is compared with (``--resume``), already read.
+    resume: Document | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def check(func: CheckFunction) -> CheckFunction:
+    """Register a check function."""
+    _CHECKS.append(func)
+    return func
+
+
+def run_checks(ctx: CheckContext) -> list[Finding]:
+    for name in FAMILY_MODULES:
+        importlib.import_module(f"resumecheck.checks.{name}")
+    findings: list[Finding] = []
+    for func in _CHECKS:
+        findings.extend(func(ctx))
+    return findings

@@ -1,0 +1,149 @@
+"""``--format text``: the report a person reads in a terminal (colour only on a TTY)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from resumecheck.formatters.base import Formatter, RenderContext, passed, ranked
+from resumecheck.models import Failure, Level, Outcome, Report, Severity, TermResult
+
+WIDTH = 100
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_LEVEL_ORDER = (Level.REQUIRED, Level.PREFERRED, Level.BONUS)
+#: How many found terms' places to list per term.
+_PLACES = 3
+
+
+class TextFormatter(Formatter):
+    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
+        from rich.console import Console
+
+        buf = io.StringIO()
+        console = Console(
+            file=buf,
+            width=WIDTH,
+            force_terminal=ctx.color,
+            no_color=not ctx.color,
+            color_system="standard" if ctx.color else None,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            legacy_windows=False,
+        )
+        if len(outcomes) > 1:
+            _ranking(console, outcomes, ctx)
+        for outcome in outcomes:
+            if isinstance(outcome, Report):
+                if len(outcomes) > 1:
+                    console.rule(outcome.path)
+                _report(console, outcome, ctx)
+            elif len(outcomes) == 1:
+                console.print(f"{outcome.path}: unreadable: {outcome.reason}")
+        text = buf.getvalue()
+        return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def _ranking(console, outcomes: Sequence[Outcome], ctx: RenderContext) -> None:
+    from rich.table import Table
+
+    table = Table(title="Ranking", title_justify="left", show_edge=False, pad_edge=False)
+    for col, justify in (("#", "right"), ("file", "left"), ("kind", "left"),
+                         ("score", "right"), ("match", "right"), ("missing req.", "right"),
+                         ("status", "left")):
+        table.add_column(col, justify=justify)
+    for rank, o in enumerate(ranked(outcomes), 1):
+        if isinstance(o, Failure):
+            table.add_row(str(rank), o.path, "-", "-", "-", "-", "unreadable: " + o.reason)
+            continue
+        match = f"{o.job.match_rate:.1f}" if o.job is not None else "-"
+        status = "ok" if passed(o, ctx) else "FAIL"
+        table.add_row(str(rank), o.path, o.kind.value, f"{o.score.value:.1f}", match,
+                      str(len(o.missing(Level.REQUIRED))), status)
+    console.print(table)
+    console.print()
+
+
+def _report(console, report: Report, ctx: RenderContext) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    d = report.document
+    console.print(Text(report.path, style="bold"))
+    console.print(
+        f"{report.kind.value} ({report.kind_reason}); profile {report.profile} "
+        f"{report.profile_version}; {d.format}, {d.pages} page(s), {d.words} words"
+    )
+    score = Text("Score ", style="bold")
+    score.append(f"{report.score.value:.1f} / 100", style=_score_style(report.score.value))
+    if ctx.fail_under is not None:
+        score.append(f"  (threshold {ctx.fail_under:g}: "
+                     f"{'pass' if report.score.value >= ctx.fail_under else 'FAIL'})")
+    console.print(score)
+    if report.job is not None:
+        console.print(Text(f"Match rate against the posting: {report.job.match_rate:.1f}%",
+                           style="bold"))
+
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    table.add_column("category")
+    table.add_column("weight", justify="right")
+    table.add_column("terms", justify="right")
+    table.add_column("points", justify="right")
+    table.add_column("share", justify="right")
+    for c in report.score.categories:
+        table.add_row(c.title, f"{c.weight:g}", f"{c.terms_found}/{c.terms_total}",
+                      f"{c.found:g}/{c.possible:g}", f"{100 * c.ratio:.0f}%")
+    console.print()
+    console.print(table)
+    console.print(Text("Score = weighted mean of category shares; a term earns weight x 3 "
+                       "(required), 2 (preferred) or 1 (bonus).", style="dim"))
+
+    missing = [t for t in report.terms if not t.found]
+    if missing:
+        console.print()
+        console.print(Text("Missing terms", style="bold"))
+        for level in _LEVEL_ORDER:
+            for t in (t for t in missing if t.level == level):
+                line = Text(f"  - [{level.value}] ", style="red" if level == Level.REQUIRED
+                            else "yellow" if level == Level.PREFERRED else "dim")
+                line.append(t.term, style="bold")
+                line.append(f"  ({t.category})")
+                console.print(line)
+                if t.tip:
+                    console.print(Text(f"      {t.tip}"))
+    found = [t for t in report.terms if t.found]
+    if found:
+        console.print()
+        console.print(Text(f"Found terms ({len(found)})", style="bold"))
+        for t in found:
+            console.print(_found_line(t))
+    if report.findings:
+        console.print()
+        console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
+        for f in report.findings:
+            line = Text("  ")
+            line.append(f"{f.severity.value:<7}", style=_SEVERITY_STYLE[f.severity])
+            line.append(f" {f.code} ")
+            if f.location is not None:
+                line.append(f"[{f.location.describe()}] ", style="dim")
+            line.append(f.message)
+            console.print(line)
+            if f.fix:
+                console.print(Text(f"          fix: {f.fix}"))
+
+
+def _found_line(t: TermResult):
+    from rich.text import Text
+
+    visible = [m for m in t.matches if not m.hidden]
+    places = "; ".join(m.location.describe() for m in visible[:_PLACES])
+    more = f"; +{len(visible) - _PLACES} more" if len(visible) > _PLACES else ""
+    line = Text("  + ", style="green")
+    line.append(t.term)
+    line.append(f" x{len(visible)}  ", style="dim")
+    line.append(places + more, style="dim")
+    return line
+
+
+def _score_style(value: float) -> str:
+    return "bold green" if value >= 75 else "bold yellow" if value >= 50 else "bold red"

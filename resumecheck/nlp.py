@@ -1,0 +1,95 @@
+"""The one place a spaCy pipeline is built or loaded, once per process.
+
+The default pipeline needs no model download: spaCy's blank English tokenizer, and
+the English lookup lemmas from ``spacy-lookups-data``. Every token gets a matching
+key in ``NORM``: its lower-cased lookup lemma, so "Fellowships" and "fellowship", or
+"Injections" and "injection", compare equal, while ``ORTH`` keeps the exact case for
+acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from resumecheck.errors import ModelError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: A hyphen (ASCII or Unicode) between two word characters. Replaced by a space of the same
+#: length before tokenising, so "board-certified" and "board certified" give the same tokens
+#: and every character offset still points at the same place in the document.
+_INNER_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011\u2012\u2013\u2212](?=\w)")
+
+#: Above this many characters a text is cut before spaCy sees it (spaCy's own limit is 1e6).
+MAX_CHARS = 1_000_000
+
+
+def unhyphenate(text: str) -> str:
+    """Same length as ``text``, with in-word hyphens turned into spaces."""
+    return _INNER_HYPHEN.sub(" ", text)
+
+
+class Pipeline:
+    """A spaCy pipeline plus the norm function every pattern and document goes through."""
+
+    def __init__(self, nlp: Language, name: str, trained: bool) -> None:
+        self.nlp = nlp
+        self.name = name
+        #: True when the pipeline has a trained parser/tagger (noun chunks available).
+        self.trained = trained
+        self._norm = _lemma_norm()
+
+    def make_doc(self, text: str) -> Doc:
+        """Tokenise ``text`` (hyphens unified) and write the matching key into ``NORM``."""
+        doc = self.nlp.make_doc(unhyphenate(text[:MAX_CHARS]))
+        norm = self._norm
+        for token in doc:
+            token.norm_ = norm(token.lower_)
+        return doc
+
+    def parse(self, text: str) -> Doc:
+        """Run the full pipeline (a trained model's tagger and parser); same NORM keys."""
+        if not self.trained:
+            return self.make_doc(text)
+        doc = self.nlp(unhyphenate(text[:MAX_CHARS]))
+        norm = self._norm
+        for token in doc:
+            token.norm_ = norm(token.lower_)
+        return doc
+
+
+@lru_cache(maxsize=1)
+def _lemma_norm() -> Callable[[str], str]:
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+    @lru_cache(maxsize=65536)
+    def norm(lower: str) -> str:
+        lemma = table.get(lower)
+        return lemma.lower() if isinstance(lemma, str) else lower
+
+    return norm
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(model: str | None = None) -> Pipeline:
+    """The process-wide pipeline: blank English by default, or an installed trained one."""
+    import spacy
+
+    if model is None:
+        return Pipeline(spacy.blank("en"), "blank:en", trained=False)
+    try:
+        nlp = spacy.load(model, exclude=["ner", "textcat", "textcat_multilabel"])
+    except (OSError, ValueError, ImportError, KeyError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(model, f"cannot load the spaCy pipeline ({first[:200]})") from None
+    if nlp.lang != "en":
+        raise ModelError(model, f"is a '{nlp.lang}' pipeline; an English one is needed")
+    trained = "parser" in nlp.pipe_names or "tagger" in nlp.pipe_names
+    return Pipeline(nlp, f"{nlp.meta.get('name', 'model')}", trained=trained)

@@ -1,0 +1,81 @@
+"""One document through the whole flow: read, match, score, check -> Report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resumecheck.api import CheckOptions
+from resumecheck.checks import CheckContext, run_checks
+from resumecheck.kinds import classify
+from resumecheck.matching import TermMatcher
+from resumecheck.models import DocumentSummary, Report, TermResult
+from resumecheck.nlp import get_pipeline
+from resumecheck.preflight import display_path
+from resumecheck.profiles import load_profile
+from resumecheck.readers import read_document
+from resumecheck.rules import selected
+from resumecheck.scoring import compute_score
+
+if TYPE_CHECKING:  # pragma: no cover
+    from resumecheck.profiles import Profile
+
+_MATCHERS: dict[tuple[int, str | None], tuple[object, TermMatcher]] = {}
+
+
+def get_matcher(profile: Profile, model: str | None) -> TermMatcher:
+    """The matcher of ``profile``, built once per process and pipeline."""
+    key = (id(profile), model)
+    cached = _MATCHERS.get(key)
+    if cached is None or cached[0] is not profile:
+        cached = (profile, TermMatcher(profile.terms, get_pipeline(model)))
+        _MATCHERS[key] = cached
+    return cached[1]
+
+
+def prepare(options: CheckOptions) -> None:
+    """Per-process set-up (pipeline, profile, patterns) so the first file pays nothing extra."""
+    get_matcher(load_profile(options.profile), options.model)
+
+
+def run_check(path: Path, options: CheckOptions, profile: Profile | None = None) -> Report:
+    profile = profile if profile is not None else load_profile(options.profile)
+    matcher = get_matcher(profile, options.model)
+    document = read_document(path, limits=options.limits, password=options.password)
+    kind, kind_reason = classify(document, options.kind)
+    doc = matcher.pipeline.make_doc(document.text)
+    matches = matcher.find(document, doc)
+    results = tuple(
+        TermResult(
+            id=t.id,
+            term=t.term,
+            category=t.category,
+            level=t.level,
+            weight=t.weight,
+            tip=t.tip,
+            matches=matches.get(t.id, ()),
+        )
+        for t in profile.for_kind(kind)
+    )
+    score = compute_score(profile, results)
+    ctx = CheckContext(document=document, kind=kind, profile=profile, terms=results, doc=doc)
+    findings = sorted(
+        (f for f in run_checks(ctx) if selected(f.code, options.select, options.ignore)),
+        key=lambda f: f.sort_key(),
+    )
+    return Report(
+        path=display_path(path),
+        kind=kind,
+        kind_reason=kind_reason,
+        profile=profile.name,
+        profile_version=profile.version,
+        document=DocumentSummary(
+            format=document.format,
+            pages=document.page_count,
+            blocks=len(document.blocks),
+            words=document.word_count,
+        ),
+        score=score,
+        terms=results,
+        findings=tuple(findings),
+    )

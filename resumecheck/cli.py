@@ -116,7 +116,8 @@ def _emit(text: str, output: Path | None) -> None:
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Documents, folders (searched recursively) or glob patterns."),
+        typer.Argument(help="Documents, folders (searched recursively) or glob patterns.",
+                       metavar="PATH..."),
     ],
     profile: Annotated[
         str, typer.Option("--profile", "-p", help="Built-in profile name or a profile file.")
@@ -289,19 +290,21 @@ def profiles_validate(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
-    import click
-
     args = list(sys.argv[1:] if argv is None else argv)
     _State.debug = "--debug" in args
     try:
         rv = app(args=args, prog_name="resumecheck", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Exit as exc:
+        return int(getattr(exc, "exit_code", 0) or 0)
+    except typer.Abort:
         _err("resumecheck: interrupted")
         return ExitCode.INTERRUPTED
-    except click.ClickException as exc:
-        exc.show(file=sys.stderr)
+    except typer.TyperException as exc:  # bad options and arguments
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show(file=sys.stderr)
+        else:  # pragma: no cover
+            _err(f"resumecheck: {exc}")
         return ExitCode.USAGE
     except KeyboardInterrupt:
         _err("resumecheck: interrupted")

@@ -29,6 +29,14 @@ class Rule:
     summary: str
     fix: str
     explanation: str = ""
+    #: A short document that triggers the rule, and one that does not. Shown by
+    #: ``resumecheck rules CODE``; when ``runnable`` the tests check both as plain-text
+    #: documents (rules about PDF/DOCX internals describe their examples instead).
+    bad: str = ""
+    good: str = ""
+    runnable: bool = True
+    #: Which document kinds the examples are checked as ("resume" or "cover-letter").
+    example_kind: str = "resume"
 
     @property
     def family(self) -> str:
@@ -39,13 +47,14 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: Severity, summary: str, fix: str,
-         explanation: str = "") -> Rule:
+         explanation: str = "", *, bad: str = "", good: str = "", runnable: bool = True,
+         example_kind: str = "resume") -> Rule:
     """Register a rule; a code may be registered once."""
     if code in RULES:
         raise ValueError(f"duplicate rule code {code}")
     if code[0] not in FAMILIES or len(code) != 4 or not code[1:].isdigit():
         raise ValueError(f"bad rule code {code!r}")
-    r = Rule(code, name, severity, summary, fix, explanation)
+    r = Rule(code, name, severity, summary, fix, explanation, bad, good, runnable, example_kind)
     RULES[code] = r
     return r
 
@@ -66,12 +75,3 @@ def selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> boo
     if ign is None:
         return True
     return sel is not None and sel > ign
-
-
-# Keyword rules (the check lives in resumecheck.checks.keywords).
-rule("K101", "required-term-missing", Severity.WARNING,
-     "A term the profile marks as required does not appear anywhere a reader can see.",
-     "Add the term in the wording shown, where it is true of you (a section heading or a "
-     "bullet in the matching section).",
-     "Tracking systems filter on must-have terms before a person reads the file; a "
-     "missing required term can drop the document from the shortlist.")

@@ -19,8 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
 
-#: Modules whose checks run, in this order.
-FAMILY_MODULES = ("keywords",)
+#: Modules whose checks run, in this order. Each registers its own rules.
+FAMILY_MODULES = ("parse", "structure", "contact", "keywords", "content", "letter", "job")
 
 _CHECKS: list[CheckFunction] = []
 
@@ -47,9 +47,22 @@ def check(func: CheckFunction) -> CheckFunction:
     return func
 
 
-def run_checks(ctx: CheckContext) -> list[Finding]:
+def load_all() -> None:
+    """Import every family module, registering its rules and checks."""
     for name in FAMILY_MODULES:
         importlib.import_module(f"resumecheck.checks.{name}")
+
+
+def all_rules() -> dict:
+    """Every registered rule by code, sorted."""
+    from resumecheck.rules import RULES
+
+    load_all()
+    return dict(sorted(RULES.items()))
+
+
+def run_checks(ctx: CheckContext) -> list[Finding]:
+    load_all()
     findings: list[Finding] = []
     for func in _CHECKS:
         findings.extend(func(ctx))

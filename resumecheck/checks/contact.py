@@ -1,0 +1,1 @@
+"""Checks of the contact family (rules are registered in this module)."""

@@ -1,0 +1,1 @@
+"""Checks of the content family (rules are registered in this module)."""

@@ -1,0 +1,1 @@
+"""Checks of the job family (rules are registered in this module)."""

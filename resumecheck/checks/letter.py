@@ -1,0 +1,1 @@
+"""Checks of the letter family (rules are registered in this module)."""

@@ -1,0 +1,1 @@
+"""Checks of the parse family (rules are registered in this module)."""

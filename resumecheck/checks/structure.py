@@ -1,0 +1,1 @@
+"""Checks of the structure family (rules are registered in this module)."""

@@ -63,6 +63,7 @@ def read_text(data: bytes, name: str, limits: ReadLimits | None, markdown: bool,
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article",
                "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "title", "dt", "dd"}
+_WS = re.compile(r"\s+")
 _SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
 
 
@@ -92,7 +93,7 @@ class _HTMLText(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.out.append(" ".join(data.split()) if data.strip() else " ")
+            self.out.append(_WS.sub(" ", data))
 
 
 def html_to_text(text: str) -> str:

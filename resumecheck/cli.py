@@ -114,6 +114,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: Annotated[
         list[str],
         typer.Argument(help="Documents, folders (searched recursively) or glob patterns.",
@@ -189,7 +190,22 @@ def check(
 ) -> int:
     """Check documents and report score, missing terms and findings."""
     from resumecheck.api import CheckOptions
+    from resumecheck.config import load_config
     from resumecheck.preflight import MiB, ReadLimits
+
+    config, _ = load_config(paths)
+    given = {k: v for k, v in locals().items() if k in _CONFIGURABLE}
+    for key, value in config.items():
+        param = "fmt" if key == "format" else key
+        source = ctx.get_parameter_source(param)
+        if source is not None and source.name != "DEFAULT":
+            continue  # the command line wins
+        given[param] = _config_value(param, value)
+    profile, fmt, fail_under, fail_on = (given["profile"], given["fmt"], given["fail_under"],
+                                         given["fail_on"])
+    kind, select, ignore, jobs = given["kind"], given["select"], given["ignore"], given["jobs"]
+    timeout, max_memory = given["timeout"], given["max_memory"]
+    max_size, max_pages = given["max_size"], given["max_pages"]
 
     options = CheckOptions(
         profile=profile,
@@ -221,6 +237,52 @@ def check(
         debug=_State.debug,
     )
     return int(run(settings, emit=_emit, err=_err))
+
+
+_CONFIGURABLE = ("profile", "fmt", "fail_under", "fail_on", "kind", "select", "ignore", "jobs",
+                 "timeout", "max_memory", "max_size", "max_pages")
+
+
+def _config_value(param: str, value: Any) -> Any:
+    """A config-file value in the type the option would have had."""
+    choices = {"fmt": Format, "fail_on": FailOn, "kind": KindChoice}
+    if param in choices:
+        try:
+            return choices[param](value)
+        except ValueError:
+            allowed = ", ".join(c.value for c in choices[param])
+            raise UsageError(None, f"config: {param}: {value!r} is not one of {allowed}") from None
+    if param == "fail_under" and not 0 <= value <= 100:
+        raise UsageError(None, f"config: fail_under: {value} is not in 0-100")
+    return value
+
+
+@app.command()
+def rules(
+    code: Annotated[
+        str | None, typer.Argument(help="A finding code (e.g. K101) to explain.")
+    ] = None,
+) -> int:
+    """List every finding code, or explain one with a failing and a passing example."""
+    from resumecheck.checks import all_rules
+
+    registry = all_rules()
+    if code is None:
+        for r in registry.values():
+            typer.echo(f"{r.code}  {r.severity.value:<7}  {r.name:<34} {r.summary}")
+        return ExitCode.OK
+    r = registry.get(code.upper())
+    if r is None:
+        raise UsageError(None, f"unknown code {code!r}; `resumecheck rules` lists them")
+    lines = [f"{r.code} {r.name} ({r.severity.value}, {r.family})", "", r.summary]
+    if r.explanation:
+        lines += ["", r.explanation]
+    lines += ["", f"Fix: {r.fix}"]
+    for title, text in (("Fails", r.bad), ("Passes", r.good)):
+        if text:
+            lines += ["", f"{title}:"] + ["    " + t for t in text.splitlines()]
+    typer.echo("\n".join(lines))
+    return ExitCode.OK
 
 
 @app.command()

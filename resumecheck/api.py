@@ -45,8 +45,18 @@ def check_file(
     from resumecheck.pipeline import run_check
 
     if not isinstance(profile, str | os.PathLike):
-        return run_check(Path(path), CheckOptions(**options), profile=profile)
-    return run_check(Path(path), CheckOptions(profile=os.fspath(profile), **options))
+        opts = CheckOptions(**options)
+        return _finish(run_check(Path(path), opts, profile=profile), opts)
+    opts = CheckOptions(profile=os.fspath(profile), **options)
+    return _finish(run_check(Path(path), opts), opts)
+
+
+def _finish(report: Report, options: CheckOptions) -> Report:
+    if options.redact:
+        from resumecheck.redact import redact
+
+        return redact(report)
+    return report
 
 
 def check_outcome(path: str | os.PathLike[str], options: CheckOptions) -> Outcome:
@@ -58,7 +68,7 @@ def check_outcome(path: str | os.PathLike[str], options: CheckOptions) -> Outcom
     from resumecheck.pipeline import run_check
 
     try:
-        return run_check(Path(path), options)
+        return _finish(run_check(Path(path), options), options)
     except (ProfileError, ModelError, UsageError):
         raise
     except InputError as exc:

@@ -216,16 +216,23 @@ def _crosses(box: _Box, gutter: tuple[float, float]) -> bool:
 
 
 def _row_aligned(columns: list[list[_Box]]) -> bool:
-    """Label/value layouts ("2019-2022   Fellowship, ...") line up row by row: not columns."""
+    """Label/value layouts ("2019-2022   Fellowship, ...") line up row by row: not columns.
+
+    Only a narrow side (under a quarter of the text width) with several one-row entries
+    is taken for labels; a real sidebar is wider, and may share the main column's grid.
+    """
+    boxes = [b for col in columns for b in col]
+    width = max(b.x1 for b in boxes) - min(b.x0 for b in boxes)
     for a, b in zip(columns, columns[1:], strict=False):
-        small, other = (a, b) if len(a) <= len(b) else (b, a)
-        if not small:
+        if not a or not b:
             return True
-        tops = sorted(x.top for x in other)
-        aligned = 0
-        for box in small:
-            if any(abs(box.top - t) <= 2.0 for t in tops):
-                aligned += 1
+        span_a = max(x.x1 for x in a) - min(x.x0 for x in a)
+        span_b = max(x.x1 for x in b) - min(x.x0 for x in b)
+        small, other = (a, b) if span_a <= span_b else (b, a)
+        if min(span_a, span_b) >= 0.25 * width or len(small) < 3:
+            continue
+        tops = [ln.top for box in other for ln in box.lines] or [x.top for x in other]
+        aligned = sum(1 for box in small if any(abs(box.top - t) <= 2.0 for t in tops))
         if aligned > 0.5 * len(small):
             return True
     return False

@@ -57,3 +57,19 @@ def test_total_characters_are_capped_with_a_note():
     doc = read_bytes(data, "long.txt", limits=ReadLimits(max_chars=200))
     assert len(doc.text) <= 200
     assert any(n.kind == "truncated" for n in doc.notes)
+
+
+def test_extract_views_show_place_section_and_origin():
+    import json
+
+    from resumecheck.formatters.extract import render_extract_json, render_extract_text
+
+    doc = read_bytes(b"EDUCATION\nMD, Example School\n", "cv.txt")
+    text = render_extract_text(doc)
+    assert "format: text" in text
+    assert "L2       [education]  MD, Example School" in text
+    data = json.loads(render_extract_json(doc))
+    assert data["schema"] == "resumecheck.extract/1"
+    assert data["blocks"][1]["section"] == "education"
+    assert render_extract_json(doc) == render_extract_json(read_bytes(
+        b"EDUCATION\nMD, Example School\n", "cv.txt"))

@@ -1,1 +1,122 @@
-"""Checks of the contact family (rules are registered in this module)."""
+"""Contact findings: can a recruiter reach the candidate from what an ATS keeps?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from resumecheck.checks import CheckContext, check
+from resumecheck.models import Document, Finding, Kind, Origin, Severity
+from resumecheck.rules import finding, rule
+
+_NAME = "Jordan Avery, MD\n"
+_BODY = ("\nEXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n\n"
+         "EDUCATION\nDoctor of Medicine, Northgate School of Medicine, 2014.\n")
+
+rule("C101", "no-email", Severity.WARNING,
+     "No email address found.",
+     "Write an email address in the body of the document, near the name.",
+     "Recruiters reply by email and ATS profiles are keyed on it; without one a strong "
+     "application may never be answered.",
+     bad=_NAME + "(555) 010-0199 | Columbus, OH\n" + _BODY,
+     good=_NAME + "jordan.avery@example.com | (555) 010-0199\n" + _BODY)
+
+rule("C102", "no-phone", Severity.WARNING,
+     "No phone number found.",
+     "Write a phone number in the body of the document, near the name, in a standard form "
+     "such as (555) 010-0199 or +44 20 7946 0958.",
+     "Physician recruiters usually call first; a phone number is one of the fields an ATS "
+     "fills from the top of the CV.",
+     bad=_NAME + "jordan.avery@example.com | Columbus, OH\n" + _BODY,
+     good=_NAME + "jordan.avery@example.com | Phone: (555) 010-0199\n" + _BODY)
+
+rule("C103", "contact-only-in-header-footer", Severity.WARNING,
+     "Contact details appear only in a page header, footer or text box, which many ATS "
+     "drop.",
+     "Move the email and phone number into the first lines of the body; a header may repeat "
+     "them.",
+     "Headers, footers and text boxes are stored apart from the body of a DOCX; parsers that "
+     "skip them leave the candidate's profile without any way to reach them.",
+     bad="A DOCX whose only email address and phone number sit in the page header.",
+     good="A DOCX with the email and phone number on the first lines of the body.",
+     runnable=False)
+
+rule("C104", "no-profile-link", Severity.INFO,
+     "No LinkedIn, Doximity or other professional profile link.",
+     "Add the full address of a professional profile (linkedin.com/in/..., doximity.com/pub/"
+     "..., orcid.org/...) to the contact lines.",
+     "Recruiters check a profile before they call; an address written out in full survives "
+     "every parser, while a hyperlinked word loses its target.",
+     bad=_NAME + "jordan.avery@example.com | (555) 010-0199\n" + _BODY,
+     good=_NAME + "jordan.avery@example.com | (555) 010-0199 | "
+     "doximity.com/pub/jordan-avery-md\n" + _BODY)
+
+EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b")
+_PHONE_PATTERNS = (
+    # North American: (555) 010-0199, 555-010-0199, 555.010.0199, +1 555 010 0199.
+    re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)"),
+    # International with a country code: +44 20 7946 0958, +49 (30) 123456, +91-98765-43210.
+    re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\d)"),
+    # Labelled numbers in any grouping: "Tel: 020 7946 0958", "Mobile 0412 345 678".
+    re.compile(r"\b(?:phone|tel|telephone|mobile|cell|mob|ph)\b\.?\s*[:.]?\s*"
+               r"(\+?[\d(][\d\s().-]{5,}\d)", re.IGNORECASE),
+)
+PROFILE = re.compile(
+    r"\b(?:linkedin\.com/(?:in|pub)/|doximity\.com/|orcid\.org/|researchgate\.net/|"
+    r"scholar\.google\.[a-z.]+/|github\.com/|ncbi\.nlm\.nih\.gov/myncbi/)\S+"
+    r"|\borcid\b\W{0,3}\d{4}-\d{4}-\d{4}-\d{3}[\dX]",
+    re.IGNORECASE)
+#: Parts of a file that many ATS skip.
+_DROPPED = {Origin.HEADER: "page header", Origin.FOOTER: "page footer",
+            Origin.TEXTBOX: "text box"}
+
+
+def find_phone(text: str) -> str | None:
+    """The first phone number in ``text``, with a plausible digit count."""
+    for pattern in _PHONE_PATTERNS:
+        for m in pattern.finditer(text):
+            number = m.group(m.lastindex or 0)
+            if 7 <= sum(c.isdigit() for c in number) <= 15:
+                return number.strip()
+    return None
+
+
+def _occurrences(document: Document) -> tuple[list[int], list[int]]:
+    """Indexes of the visible blocks holding an email address, and a phone number."""
+    emails, phones = [], []
+    for i, b in enumerate(document.blocks):
+        if b.hidden:
+            continue
+        if EMAIL.search(b.text):
+            emails.append(i)
+        if find_phone(b.text):
+            phones.append(i)
+    return emails, phones
+
+
+@check
+def contact_details(ctx: CheckContext) -> Iterator[Finding]:
+    doc = ctx.document
+    if not any(b.text.strip() and not b.hidden for b in doc.blocks):
+        return  # nothing was read: the parse findings say why
+    emails, phones = _occurrences(doc)
+    if not emails:
+        yield finding("C101", "No email address found anywhere a reader can see.")
+    if not phones:
+        yield finding("C102", "No phone number found anywhere a reader can see.")
+    stranded = []
+    for label, where in (("email address", emails), ("phone number", phones)):
+        if where and all(doc.blocks[i].origin in _DROPPED for i in where):
+            stranded.append((label, where[0]))
+    if stranded:
+        first = min(i for _, i in stranded)
+        part = _DROPPED[doc.blocks[first].origin]
+        what = " and ".join(label for label, _ in stranded).capitalize()
+        page = doc.blocks[first].page
+        at = f" (p.{page})" if page is not None else ""
+        yield finding("C103", f"{what} found only in the {part}{at}; many tracking systems "
+                              "drop headers, footers and text boxes.", doc.location(first))
+    if ctx.kind == Kind.RESUME and not any(PROFILE.search(b.text) for b in doc.blocks
+                                           if not b.hidden):
+        yield finding("C104", "No LinkedIn, Doximity or other professional profile address "
+                              "found.")

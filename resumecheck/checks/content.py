@@ -1,1 +1,199 @@
-"""Checks of the content family (rules are registered in this module)."""
+"""Content findings: does the CV show results, own its procedures, and show scholarship and
+continuing education? Ranking systems and recruiters both favour concrete, owned claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from resumecheck.checks import CheckContext, check
+from resumecheck.checks.contact import EMAIL, PROFILE, find_phone
+from resumecheck.checks.structure import RESEARCH_KEYS, RESEARCH_WORDS
+from resumecheck.models import Block, Document, Finding, Kind, Severity
+from resumecheck.rules import finding, rule
+
+_HEAD = "Jordan Avery, MD\njordan.avery@example.com | (555) 010-0199\n\n"
+
+MIN_OUTCOMES = 3
+MAX_HEDGED = 5
+
+rule("Q101", "few-quantified-outcomes", Severity.WARNING,
+     f"Fewer than {MIN_OUTCOMES} quantified outcomes (procedure volumes, patient numbers, "
+     "percentages).",
+     "Add numbers to the claims that matter: procedures performed, patients seen, "
+     "outcomes improved ('300+ fluoroscopically guided epidural injections', 'reduced "
+     "opioid doses by 30%').",
+     "Numbers are what recruiters and ranking models read as evidence; 'performed "
+     "epidural injections' says less than '450+ epidural injections'. Dates, phone numbers "
+     "and postal codes are not counted.",
+     bad=_HEAD + "EXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n"
+     "- Performed epidural steroid injections and nerve blocks.\n- Managed chronic pain "
+     "patients.\n",
+     good=_HEAD + "EXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n"
+     "- Performed 450+ fluoroscopically guided epidural steroid injections.\n- Completed 210 "
+     "radiofrequency ablations.\n- Reduced average opioid doses by 30% over two years.\n")
+
+rule("Q102", "hedged-procedure-claim", Severity.WARNING,
+     "A procedure is claimed only in hedged words ('assisted with', 'observed', 'exposure "
+     "to').",
+     "State what you performed yourself and how many times ('Performed 40 kyphoplasty "
+     "procedures as primary operator'); leave out procedures you only watched.",
+     "Credentialing and recruiters read 'assisted with' and 'exposure to' as 'cannot do it "
+     "independently'; the procedure keyword then counts against you rather than for you.",
+     bad=_HEAD + "FELLOWSHIP\n- Assisted with kyphoplasty procedures.\n- Exposure to spinal "
+     "cord stimulator implants.\n",
+     good=_HEAD + "FELLOWSHIP\n- Performed 40 kyphoplasty procedures as primary operator.\n"
+     "- Implanted 12 spinal cord stimulators.\n")
+
+rule("Q103", "no-research", Severity.INFO,
+     "No research, publications or presentations anywhere in the CV.",
+     "Add a Publications or Research section: papers, abstracts, posters, quality-improvement "
+     "projects or talks all count.",
+     "Academic posts require scholarship and many practices ask for it; a CV with none "
+     "misses every research-related term in a posting.",
+     bad=_HEAD + "EXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n",
+     good=_HEAD + "PUBLICATIONS\nAvery J. Outcomes of lumbar radiofrequency ablation. "
+     "J Pain Res. 2022.\n")
+
+rule("Q104", "no-cme", Severity.INFO,
+     "No continuing medical education (CME) is mentioned.",
+     "Add a 'Continuing Medical Education' section with recent courses, credit totals and "
+     "maintenance of certification.",
+     "Licensure and board certification depend on CME, and postings often ask for current "
+     "CME; listing it shows the credentials are kept up.",
+     bad=_HEAD + "EXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n",
+     good=_HEAD + "CONTINUING MEDICAL EDUCATION\n120 AMA PRA Category 1 credits, 2022-2025.\n")
+
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_VOLUME_NOUNS = (
+    r"patients?|visits?|encounters?|consult(?:ation)?s?|referrals?|procedures?|injections?|"
+    r"blocks?|cases?|implants?|implantations?|trials?|ablations?|neurotom(?:y|ies)|"
+    r"surger(?:y|ies)|operations?|stimulators?|pumps?|kyphoplast(?:y|ies)|residents?|"
+    r"fellows?|students?|trainees?|physicians?|providers?|clinicians?|nurses?|staff|beds?|"
+    r"sites?|clinics?|locations?|lectures?|talks?|grants?|studies|publications?|papers?|"
+    r"admissions?|infusions?|transactions|users|members|hospitals?|practices?"
+)
+#: Outcome and volume numbers. Each has a group ``n`` so overlapping patterns that hit the
+#: same number count it once.
+_OUTCOME_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b|per cent\b)",
+    rf"(?<![\w.]){_NUMBER}\s?[kKmM]?\+(?!\s*(?:years?|yrs?)\b)",
+    rf"[$€£]\s?{_NUMBER}\s?(?:[kKmMbB]\b|million\b|billion\b)?",
+    rf"(?<![\w.$€£/-]){_NUMBER}[kK]?(?:\s+[A-Za-z()-]+){{0,4}}?\s+(?:{_VOLUME_NOUNS})\b",
+    rf"\b(?:reduc|increas|improv|decreas|lower|rais|cut|grew|grow|sav|shorten|doubl)\w*"
+    rf"\b[^.;]{{0,60}}?\bby\s+(?:about\s+|nearly\s+|over\s+)?{_NUMBER}",
+))
+_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+#: Sections whose numbers are citations (volume, page, year), not outcomes.
+_CITATION_SECTIONS = frozenset({"publications", "presentations", "references"})
+
+_HEDGE = re.compile(
+    r"\b(observed|observing|assisted (?:with|in|on)|assisting (?:with|in|on)|exposure to|"
+    r"exposed to|familiar(?:ity)? with|shadow(?:ed|ing)|participated in|involved in|"
+    r"introduction to|some experience (?:with|in))\b", re.IGNORECASE)
+_PROCEDURE = re.compile(
+    r"\b(procedur\w*|inject\w*|blocks?|ablat\w*|neurotom\w*|stimulat\w*|implant\w*|"
+    r"epidural\w*|kyphoplast\w*|vertebroplast\w*|fluoroscop\w*|ultrasound[- ]guided|"
+    r"catheter\w*|pumps?|intrathecal|radiofrequency|rfa|scs|discogra\w*|facet|"
+    r"sacroiliac|trigger points?|botox|prp|surger\w*|intubat\w*|biops\w*|lumbar punctures?|"
+    r"arthrocentes\w*|regional an(?:a)?esthesia|nerve)\b", re.IGNORECASE)
+#: Hedged words inside research are about study roles, not clinical skills.
+_NOT_CLINICAL = frozenset({"research", "publications", "presentations", "references"})
+
+_CME = re.compile(
+    r"\b(cme|continuing (?:medical |professional )?education|ama pra|category 1 credits?|"
+    r"maintenance of certification|moc|continuing professional development|cpd)\b",
+    re.IGNORECASE)
+
+
+def _visible(document: Document) -> list[tuple[int, Block]]:
+    return [(i, b) for i, b in enumerate(document.blocks) if not b.hidden and b.text.strip()]
+
+
+def _scrub(text: str) -> str:
+    """Remove what looks like a number but is contact detail."""
+    text = EMAIL.sub(" ", text)
+    text = PROFILE.sub(" ", text)
+    text = _ZIP.sub(" ", text)
+    while (phone := find_phone(text)) is not None:
+        text = text.replace(phone, " ")
+    return text
+
+
+def quantified_outcomes(document: Document) -> list[tuple[int, str]]:
+    """(block index, surrounding words) of every outcome or volume number, in order."""
+    found: dict[tuple[int, int], str] = {}
+    for i, b in _visible(document):
+        if b.section in _CITATION_SECTIONS:
+            continue
+        text = _scrub(b.text)
+        for pattern in _OUTCOME_PATTERNS:
+            for m in pattern.finditer(text):
+                if _YEAR.match(m.group("n")):
+                    continue
+                found.setdefault((i, m.start("n")), m.group(0).strip())
+    return [(i, words) for (i, _), words in sorted(found.items())]
+
+
+@check
+def outcomes(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.kind != Kind.RESUME or not _visible(ctx.document):
+        return
+    hits = quantified_outcomes(ctx.document)
+    if len(hits) >= MIN_OUTCOMES:
+        return
+    if not hits:
+        yield finding("Q101", "No quantified outcomes (procedure volumes, patient numbers, "
+                              "percentages) found.")
+        return
+    shown = "; ".join(f'"{w}"' for _, w in hits)
+    yield finding("Q101", f"Only {len(hits)} quantified outcome(s) found ({shown}); aim for "
+                          f"at least {MIN_OUTCOMES}.", ctx.document.location(hits[0][0]))
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@check
+def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
+    doc = ctx.document
+    reported = 0
+    for i, b in _visible(doc):
+        if b.section in _NOT_CLINICAL:
+            continue
+        hedge = _HEDGE.search(b.text)
+        if hedge is None or _PROCEDURE.search(b.text) is None:
+            continue
+        yield finding("Q102", f'Procedure claimed with "{hedge.group(0)}": "{_quote(b.text)}"; '
+                              "say what you performed yourself, and how many.",
+                      doc.location(i))
+        reported += 1
+        if reported == MAX_HEDGED:
+            return
+
+
+@check
+def research(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.kind != Kind.RESUME:
+        return
+    visible = _visible(ctx.document)
+    if not visible:
+        return
+    if any(b.section in RESEARCH_KEYS or RESEARCH_WORDS.search(b.text) for _, b in visible):
+        return
+    yield finding("Q103", "No research, publications, posters or presentations mentioned.")
+
+
+@check
+def cme(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.kind != Kind.RESUME:
+        return
+    visible = _visible(ctx.document)
+    if not visible:
+        return
+    if any(b.section == "cme" or _CME.search(b.text) for _, b in visible):
+        return
+    yield finding("Q104", "No continuing medical education (CME) mentioned.")

@@ -153,8 +153,8 @@ rule("S110", "mixed-date-formats", Severity.INFO,
      "physician, June 2016 - February 2019.\n\nLocum physician, January 2015 - May 2016.\n")
 
 _CANONICAL = frozenset(SECTION_SYNONYMS)
-_RESEARCH_KEYS = ("research", "publications", "presentations")
-_RESEARCH_WORDS = re.compile(
+RESEARCH_KEYS = ("research", "publications", "presentations")
+RESEARCH_WORDS = re.compile(
     r"\b(publications?|published|peer[- ]reviewed|journal|manuscripts?|abstracts?|posters?|"
     r"research|investigator|co-?author(ed)?|pubmed|doi)\b", re.IGNORECASE)
 
@@ -209,12 +209,12 @@ def missing_sections(ctx: CheckContext) -> Iterator[Finding]:
             yield finding(expected.code, f'No "{expected.label}" section found.')
     doc = ctx.document
     keys = {b.section for b in doc.blocks if b.section}
-    if keys & set(_RESEARCH_KEYS) or any(
-            any(f" {k} " in f" {_norm(b.text)} " for k in _RESEARCH_KEYS)
+    if keys & set(RESEARCH_KEYS) or any(
+            any(f" {k} " in f" {_norm(b.text)} " for k in RESEARCH_KEYS)
             for _, b in _headings(doc)):
         return
     for i, b in enumerate(doc.blocks):
-        m = _RESEARCH_WORDS.search(b.text)
+        m = RESEARCH_WORDS.search(b.text)
         if m and not b.hidden and not b.is_heading:
             yield finding("S106", f'Research is mentioned ("{m.group(0)}") but has no heading '
                                   "of its own; add a Publications or Research heading.",

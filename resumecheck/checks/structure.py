@@ -139,8 +139,9 @@ rule("S109", "cv-very-long", Severity.INFO,
      "procedures, selected publications) to practices.",
      "Long academic CVs are normal, but some ATS stop reading after a set size and "
      "recruiters skim; the most relevant facts should come first.",
-     bad="EXPERIENCE\n" + "Attending physician, Riverside Pain Clinic, 2019-2024. " * 1800,
-     good=_CV_HEAD + "EXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n")
+     bad="A 30-page academic CV of 14,000 words with every talk and abstract listed.",
+     good="A 9-page CV of 3,500 words.",
+     runnable=False)
 
 rule("S110", "mixed-date-formats", Severity.INFO,
      "Dates are written in more than one format.",

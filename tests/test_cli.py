@@ -1,0 +1,215 @@
+"""The command line contract: exit codes, one-line errors, formats, fast help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import resumecheck
+from resumecheck.cli import main
+from resumecheck.errors import ExitCode
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+CV_PDF = SAMPLES / "cv_pain_medicine.pdf"
+CV_DOCX = SAMPLES / "cv_pain_medicine.docx"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["check", "--bogus"],
+                                  ["check", "--help"]])
+def test_help_version_and_usage_errors_never_import_spacy(args: list[str]) -> None:
+    code = (
+        "import sys\nfrom resumecheck.cli import main\nrc = main(%r)\n"
+        "heavy = [m for m in ('spacy', 'pdfminer', 'docx', 'rich.console') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\nsys.exit(rc)" % (args,)
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert "HEAVY []" in proc.stdout
+    assert proc.returncode == (2 if "--bogus" in args else 0)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--version"], capsys)
+    assert code == ExitCode.OK and out.strip() == f"resumecheck {resumecheck.__version__}"
+
+
+def test_check_sample_text_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", str(CV_PDF)], capsys)
+    assert code == ExitCode.OK, err
+    assert "Score " in out and "Missing terms" in out and "Found terms" in out
+    assert "\x1b[" not in out  # never colour when not a terminal
+
+
+def test_fail_under_sets_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", str(CV_PDF), "--fail-under", "99"], capsys)[0] == ExitCode.BELOW_THRESHOLD
+    assert run(["check", str(CV_PDF), "--fail-under", "10"], capsys)[0] == ExitCode.OK
+
+
+def test_fail_on_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(CV_PDF), "--format", "json"], capsys)
+    report = json.loads(out)["reports"][0]
+    expected = ExitCode.BELOW_THRESHOLD if report["counts"]["warning"] else ExitCode.OK
+    assert run(["check", str(CV_PDF), "--fail-on", "warning"], capsys)[0] == expected
+
+
+def test_unreadable_file_is_one_line_and_exit_3(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "cv.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    code, out, err = run(["check", str(bad)], capsys)
+    assert code == ExitCode.UNREADABLE
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad.as_posix()}: ")
+    assert "Traceback" not in err + out
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", str(tmp_path / "nope.pdf")], capsys)
+    assert code == ExitCode.UNREADABLE
+    assert "nope.pdf" in err and "Traceback" not in err
+
+
+def test_unknown_profile_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", str(CV_PDF), "--profile", "no-such-profile"], capsys)
+    assert code == ExitCode.USAGE
+    assert "no-such-profile" in err and "pain-medicine" in err
+
+
+def test_malformed_profile_names_file_and_key(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    prof = tmp_path / "bad.toml"
+    prof.write_text('[profile]\nname = "x"\n\n[categories.a]\ntitle = "A"\nweight = 1\n\n'
+                    '[[terms]]\nterm = "nerve block"\ncategory = "a"\nlevel = "essential"\n',
+                    encoding="utf-8")
+    code, _, err = run(["check", str(CV_PDF), "--profile", str(prof)], capsys)
+    assert code == ExitCode.USAGE
+    assert str(prof) in err and "level" in err
+
+
+def test_txt_profile_scores_and_lists_missing(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    prof = tmp_path / "mine.txt"
+    prof.write_text("# my list\nspinal cord stimulation | SCS\nkyphoplasty\n", encoding="utf-8")
+    code, out, _ = run(["check", str(CV_DOCX), "--profile", str(prof), "--format", "json"],
+                       capsys)
+    report = json.loads(out)["reports"][0]
+    found = {t["term"]: t["found"] for t in report["terms"]}
+    assert found == {"spinal cord stimulation": True, "kyphoplasty": False}
+    assert report["score"]["value"] == 50.0
+
+
+def test_output_file_written_and_stdout_empty(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out" / "report.json"
+    target.parent.mkdir()
+    code, out, _ = run(["check", str(CV_DOCX), "--format", "json", "-o", str(target)], capsys)
+    assert code == ExitCode.OK and out == ""
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["schema"] == "resumecheck.report/1"
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]  # no temp file left
+
+
+def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(CV_PDF), "--format", "json", "--select", "K"], capsys)
+    codes = {f["code"] for f in json.loads(out)["reports"][0]["findings"]}
+    assert codes and all(c.startswith("K") for c in codes)
+    code, out, _ = run(["check", str(CV_PDF), "--format", "json", "--ignore", "K"], capsys)
+    codes = {f["code"] for f in json.loads(out)["reports"][0]["findings"]}
+    assert not any(c.startswith("K") for c in codes)
+
+
+def test_config_file_sets_defaults_and_command_line_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    cv = folder / "cv.docx"
+    cv.write_bytes(CV_DOCX.read_bytes())
+    (folder / "resumecheck.toml").write_text('format = "json"\nfail-under = 99\n',
+                                            encoding="utf-8")
+    code, out, _ = run(["check", str(cv)], capsys)
+    assert code == ExitCode.BELOW_THRESHOLD and json.loads(out)["settings"]["fail_under"] == 99
+    code, out, _ = run(["check", str(cv), "--fail-under", "5", "--format", "text"], capsys)
+    assert code == ExitCode.OK and out.startswith(cv.as_posix())
+
+
+def test_bad_config_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cv = tmp_path / "cv.docx"
+    cv.write_bytes(CV_DOCX.read_bytes())
+    (tmp_path / "resumecheck.toml").write_text("colour = true\n", encoding="utf-8")
+    code, _, err = run(["check", str(cv)], capsys)
+    assert code == ExitCode.USAGE and "colour" in err
+
+
+def test_profiles_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["profiles"], capsys)
+    assert code == 0 and out.startswith("pain-medicine\t")
+    code, out, _ = run(["profiles", "show", "pain-medicine"], capsys)
+    assert code == 0 and 'name = "pain-medicine"' in out
+    shown = tmp_path / "copy.toml"
+    shown.write_text(out, encoding="utf-8")
+    code, out, _ = run(["profiles", "validate", str(shown)], capsys)
+    assert code == 0 and "ok" in out
+    bad = tmp_path / "dup.txt"
+    bad.write_text("nerve block\nNerve-Block\n", encoding="utf-8")
+    code, _, err = run(["profiles", "validate", str(bad)], capsys)
+    assert code == ExitCode.USAGE and "line 2" in err
+
+
+def test_rules_listing_and_explanation(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules"], capsys)
+    assert code == 0 and "K101" in out
+    code, out, _ = run(["rules", "K101"], capsys)
+    assert code == 0 and "Fails:" in out and "Passes:" in out
+    code, _, err = run(["rules", "Z999"], capsys)
+    assert code == ExitCode.USAGE and "Z999" in err
+
+
+def test_extract_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["extract", str(CV_DOCX), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["format"] == "docx"
+    origins = {b["origin"] for b in data["blocks"]}
+    assert {"header", "table", "textbox", "body"} <= origins
+    code, out, _ = run(["extract", str(CV_DOCX)], capsys)
+    assert code == 0 and "(textbox)" in out
+
+
+def test_library_api() -> None:
+    report = resumecheck.check(CV_DOCX)
+    assert report.kind.value == "resume"
+    assert 0 < report.score.value <= 100
+    assert report.missing() and all(not t.found for t in report.missing())
+
+
+def test_redact_hides_contact_details(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(CV_DOCX), "--format", "json"], capsys)
+    assert "@example.com" in out or "555-0147" in out or code == 0
+    code, out, _ = run(["check", str(CV_DOCX), "--format", "json", "--redact"], capsys)
+    assert "@example.com" not in out and "555-0147" not in out
+
+
+def test_debug_shows_traceback_for_internal_errors(tmp_path: Path) -> None:
+    # A profile error without --debug is one line; with --debug the exception propagates.
+    prof = tmp_path / "bad.toml"
+    prof.write_text("[[terms]\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "resumecheck", "check", str(CV_PDF),
+                           "--profile", str(prof)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert proc.returncode == ExitCode.USAGE
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "resumecheck", "--debug", "check", str(CV_PDF),
+                           "--profile", str(prof)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert "Traceback" in proc.stderr

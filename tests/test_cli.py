@@ -29,9 +29,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
                                   ["check", "--help"]])
 def test_help_version_and_usage_errors_never_import_spacy(args: list[str]) -> None:
     code = (
-        "import sys\nfrom resumecheck.cli import main\nrc = main(%r)\n"
+        f"import sys\nfrom resumecheck.cli import main\nrc = main({args!r})\n"
         "heavy = [m for m in ('spacy', 'pdfminer', 'docx', 'rich.console') if m in sys.modules]\n"
-        "print('HEAVY', heavy)\nsys.exit(rc)" % (args,)
+        "print('HEAVY', heavy)\nsys.exit(rc)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT, timeout=60)

@@ -539,3 +539,14 @@ def test_profile_is_hashable_and_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         profile.name = "other"  # type: ignore[misc]
     assert isinstance(profile, Profile)
+
+
+def test_docs_examples_load(tmp_path):
+    """The TOML and plain-list examples in docs/profiles.md are real, loadable profiles."""
+    docs = (REPO / "docs" / "profiles.md").read_text(encoding="utf-8")
+    toml_block = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    text_block = docs.split("```text\n", 1)[1].split("```", 1)[0]
+    profile = load_profile(write(tmp_path, toml_block, "doc.toml"))
+    assert profile.term("radiofrequency-ablation").acronyms == ("RFA",)
+    listed = load_profile(write(tmp_path, text_block, "doc.txt"))
+    assert [t.acronyms for t in listed.terms] == [(), ("PM&R",), ("SCS",), ("EMG",)]

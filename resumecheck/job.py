@@ -198,6 +198,8 @@ class PostingTerm:
     via: str = "term"
     #: NORM token key of an extracted phrase (what the resume is searched for).
     key: tuple[str, ...] = ()
+    #: Every wording key the posting used for a profile term (see ``_wording_key``).
+    wordings: tuple[str, ...] = ()
 
     def posting_location(self) -> dict[str, Any]:
         return {"section": self.section, "line": self.line}
@@ -597,15 +599,23 @@ def _profile_term(profile: Profile, term_id: str, matches: Sequence[Match],
         text=term.term, source="profile", term_id=term_id, weight=PROFILE_WEIGHT,
         count=len(matches), score=round(score, 4), section=first.location.section,
         line=first.location.line, sentence=first.sentence, wording=surface_of[(wkey, via)],
-        via=via,
+        via=via, wordings=tuple(sorted({k for k, _ in wordings})),
     )
 
 
 def _wording_key(m: Match) -> str:
-    """A variant's identity: exact for acronyms, case- and hyphen-blind for words."""
+    """A variant's identity: exact for acronyms; for words, blind to case, hyphens and
+    inflection ("Teach" and "teaching" are one wording)."""
     if m.via == "acronym":
         return m.surface
-    return " ".join(re.sub(r"[-\u2010\u2011\u2013]", " ", m.surface.lower()).split())
+    return _words_key(m.surface)
+
+
+def _words_key(text: str) -> str:
+    from resumecheck.nlp import _lemma_norm
+
+    norm = _lemma_norm()
+    return " ".join(norm(w) for w in re.findall(r"\w+", text.lower()))
 
 
 def _joined_by_hyphen(text: str, token) -> bool:
@@ -874,12 +884,10 @@ def _find_phrases(phrases: Sequence[PostingTerm], document: Document, doc: Doc,
 
 
 def _wording_advice(pt: PostingTerm, visible: Sequence[Match]) -> WordingAdvice | None:
-    posting_key = (pt.wording if pt.via == "acronym"
-                   else " ".join(re.sub(r"[-\u2010\u2011\u2013]", " ", pt.wording.lower()).split()))
     resume = {}
     for m in visible:
         resume.setdefault(_wording_key(m), m.surface)
-    if posting_key in resume:
+    if set(pt.wordings) & set(resume):
         return None
     return WordingAdvice(pt.term_id or "", pt.text, pt.wording,
                          tuple(sorted(set(resume.values()))))

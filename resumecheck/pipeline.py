@@ -9,7 +9,7 @@ from resumecheck.api import CheckOptions
 from resumecheck.checks import CheckContext, run_checks
 from resumecheck.kinds import classify
 from resumecheck.matching import TermMatcher
-from resumecheck.models import DocumentSummary, Report, TermResult
+from resumecheck.models import Document, DocumentSummary, Match, Report, TermResult
 from resumecheck.nlp import get_pipeline
 from resumecheck.preflight import display_path
 from resumecheck.profiles import load_profile
@@ -34,8 +34,44 @@ def get_matcher(profile: Profile, model: str | None) -> TermMatcher:
 
 
 def prepare(options: CheckOptions) -> None:
-    """Per-process set-up (pipeline, profile, patterns) so the first file pays nothing extra."""
-    get_matcher(load_profile(options.profile), options.model)
+    """Per-process set-up (pipeline, profile, patterns, the job posting) so the first file
+    pays nothing extra."""
+    profile = load_profile(options.profile)
+    matcher = get_matcher(profile, options.model)
+    if options.job:
+        from resumecheck.errors import InputError
+        from resumecheck.job import load_posting
+
+        try:
+            load_posting(options.job, profile, matcher, limits=options.limits)
+        except InputError:
+            pass  # reported by run_check, where the run can stop on it
+
+
+_RESUMES: dict[tuple, tuple[Document, dict[str, tuple[Match, ...]]]] = {}
+
+
+def _load_resume(path: str, options: CheckOptions, matcher: TermMatcher
+                 ) -> tuple[Document, dict[str, tuple[Match, ...]]]:
+    """The ``--resume`` a cover letter is compared with, read and matched once per process."""
+    import os
+
+    from resumecheck.errors import InputError
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise InputError(path, f"resume cannot be read ({exc.strerror})") from None
+    key = (os.path.realpath(path), st.st_size, st.st_mtime_ns, id(matcher))
+    if key not in _RESUMES:
+        try:
+            resume = read_document(path, limits=options.limits, password=options.password)
+        except InputError as exc:
+            raise InputError(exc.path or path, f"resume {exc.reason}") from None
+        if len(_RESUMES) >= 4:
+            _RESUMES.pop(next(iter(_RESUMES)))
+        _RESUMES[key] = (resume, matcher.find(resume))
+    return _RESUMES[key]
 
 
 def run_check(path: Path, options: CheckOptions, profile: Profile | None = None) -> Report:
@@ -58,7 +94,19 @@ def run_check(path: Path, options: CheckOptions, profile: Profile | None = None)
         for t in profile.for_kind(kind)
     )
     score = compute_score(profile, results)
-    ctx = CheckContext(document=document, kind=kind, profile=profile, terms=results, doc=doc)
+    extra: dict[str, object] = {"matches": matches}
+    job_match = None
+    if options.job:
+        from resumecheck.job import load_posting, match_job
+
+        posting = load_posting(options.job, profile, matcher, limits=options.limits)
+        job_match = match_job(posting, matches, document, matcher.pipeline, doc=doc)
+        extra["posting"] = posting
+    resume = None
+    if options.resume:
+        resume, extra["resume_matches"] = _load_resume(options.resume, options, matcher)
+    ctx = CheckContext(document=document, kind=kind, profile=profile, terms=results, doc=doc,
+                       job=job_match, resume=resume, extra=extra)
     findings = sorted(
         (f for f in run_checks(ctx) if selected(f.code, options.select, options.ignore)),
         key=lambda f: f.sort_key(),
@@ -78,4 +126,5 @@ def run_check(path: Path, options: CheckOptions, profile: Profile | None = None)
         score=score,
         terms=results,
         findings=tuple(findings),
+        job=job_match,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
-from resumecheck.models import Finding, Location, Severity
+from resumecheck.models import Finding, Kind, Location, Severity
 from resumecheck.rules import finding, rule
 
 #: Every J rule needs a posting, so its examples are described, and tested in tests/test_job.py.
@@ -56,7 +56,8 @@ def _where(posting_term) -> str:
 @check
 def job_findings(ctx: CheckContext) -> Iterator[Finding]:
     job = ctx.job
-    if job is None:
+    # A letter cannot carry every keyword; its L checks compare title and employer instead.
+    if job is None or ctx.kind == Kind.COVER_LETTER:
         return
     for jt in job.missing:
         p = jt.posting

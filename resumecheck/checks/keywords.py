@@ -23,3 +23,126 @@ def required_terms_missing(ctx: CheckContext) -> Iterator[Finding]:
     for t in ctx.terms:
         if t.level == Level.REQUIRED and not t.found:
             yield finding("K101", f'Required term "{t.term}" not found.', fix=t.tip)
+
+
+# --------------------------------------------------------------------------- wording and place
+
+#: Acronyms this short (MD, DO, CT) are read by every system and person; no advice on them.
+MIN_ACRONYM = 3
+#: Stuffing: this many visible mentions of one term, and this share of all words...
+STUFFING_COUNT = 8
+STUFFING_SHARE = 0.02
+#: ...or this many mentions inside one block.
+STUFFING_PER_BLOCK = 4
+
+rule("K102", "acronym-without-long-form", Severity.INFO,
+     "A term appears only as its acronym; the long form is never written.",
+     "Write the long form once with the acronym after it, e.g. 'Radiofrequency Ablation (RFA)'.",
+     "A tracking system searching for the long form will not find a bare acronym, and a "
+     "reader outside the specialty may not know it.",
+     bad="PROCEDURES\nRFA of lumbar medial branches, 300 cases.",
+     good="PROCEDURES\nRadiofrequency ablation (RFA) of lumbar medial branches, 300 cases.")
+rule("K103", "long-form-without-acronym", Severity.INFO,
+     "A term appears only in its long form; its usual acronym is never written.",
+     "Add the acronym once in brackets after the long form, e.g. 'spinal cord stimulation "
+     "(SCS)'.",
+     "Recruiters and tracking systems often search by the acronym alone.",
+     bad="PROCEDURES\nSpinal cord stimulation trials and implants, 80 cases.",
+     good="PROCEDURES\nSpinal cord stimulation (SCS) trials and implants, 80 cases.")
+rule("K104", "term-only-in-fragile-place", Severity.WARNING,
+     "A term is found only in a header, footer, text box or table, which many tracking "
+     "systems skip or garble.",
+     "Repeat the term in the body text (a bullet or a sentence); the place it is now may not "
+     "be read.",
+     "The term still counts in this report's score, but a system that drops headers, footers "
+     "or text boxes will not see it. Examples need a DOCX or PDF with those parts, so they are "
+     "described: bad = 'palliative care' only inside a floating text box; good = the same "
+     "words also in a body paragraph.",
+     bad="'palliative care' appears only inside a floating text box.",
+     good="'palliative care' also appears in a body paragraph.", runnable=False)
+rule("K105", "keyword-stuffing", Severity.WARNING,
+     "A term is repeated far beyond natural use.",
+     "Keep the term where it describes real experience and remove the repeats; repetition "
+     "earns nothing here and reads as stuffing to people and to many systems.",
+     "A term counts once in the score however often it appears. Flagged when it appears more "
+     f"than {STUFFING_COUNT} times and makes up more than {STUFFING_SHARE:.0%} of the words, "
+     f"or more than {STUFFING_PER_BLOCK} times in one paragraph or cell.",
+     bad="SKILLS\nNerve block, nerve block, nerve block, nerve block, nerve block, nerve block.",
+     good="SKILLS\nNerve blocks (stellate ganglion, lumbar sympathetic), 200 cases.")
+rule("K106", "hidden-keyword", Severity.WARNING,
+     "A term appears in text a reader cannot see (white on white, tiny type); it is not "
+     "counted.",
+     "Remove hidden text. Many tracking systems flag it as an attempt to game the ranking.",
+     "Hidden text cannot be written in a plain-text example: bad = 'spinal cord stimulation' in "
+     "white 1-point type in a PDF; good = the words in ordinary visible text.",
+     bad="'spinal cord stimulation' in white 1-point type.",
+     good="'spinal cord stimulation' in visible body text.", runnable=False)
+
+
+def _all_terms(ctx: CheckContext):
+    """Profile terms of this kind, with the profile record of each."""
+    for result in ctx.terms:
+        yield result, ctx.profile.term(result.id)
+
+
+@check
+def acronym_wording(ctx: CheckContext) -> Iterator[Finding]:
+    for result, term in _all_terms(ctx):
+        visible = [m for m in result.matches if not m.hidden]
+        if not visible:
+            continue
+        long_acronyms = [a for a in term.acronyms if len(a) >= MIN_ACRONYM]
+        vias = {m.via for m in visible}
+        has_long = term.term not in term.acronyms
+        if vias == {"acronym"} and has_long and any(m.surface.rstrip("s") in long_acronyms
+                                                    or m.surface in long_acronyms
+                                                    for m in visible):
+            acronym = visible[0].surface
+            yield finding("K102", f'"{acronym}" is never written out as "{term.term}".',
+                          location=visible[0].location,
+                          fix=f'Write "{term.term} ({acronym})" once.')
+        elif ("acronym" not in vias and long_acronyms
+              and result.level in (Level.REQUIRED, Level.PREFERRED)):
+            yield finding("K103", f'"{term.term}" is never given its acronym '
+                                  f'({", ".join(long_acronyms)}).',
+                          location=visible[0].location,
+                          fix=f'Write "{visible[0].surface} ({long_acronyms[0]})" once.')
+
+
+@check
+def fragile_and_hidden(ctx: CheckContext) -> Iterator[Finding]:
+    from resumecheck.models import FRAGILE_ORIGINS
+
+    for result in ctx.terms:
+        visible = [m for m in result.matches if not m.hidden]
+        hidden = [m for m in result.matches if m.hidden]
+        if visible and all(m.location.origin in FRAGILE_ORIGINS for m in visible):
+            places = sorted({m.location.origin.value for m in visible if m.location.origin})
+            yield finding("K104", f'"{result.term}" is found only in a {" / ".join(places)}; '
+                                  "it counts here, but many systems do not read it there.",
+                          location=visible[0].location)
+        if hidden:
+            yield finding("K106", f'"{result.term}" appears in hidden text '
+                                  f"({len(hidden)} time{'s' if len(hidden) > 1 else ''}); "
+                                  "not counted.", location=hidden[0].location)
+
+
+@check
+def stuffing(ctx: CheckContext) -> Iterator[Finding]:
+    words = max(ctx.document.word_count, 1)
+    for result in ctx.terms:
+        visible = [m for m in result.matches if not m.hidden]
+        if not visible:
+            continue
+        per_block: dict[int, int] = {}
+        for m in visible:
+            if m.location.block is not None:
+                per_block[m.location.block] = per_block.get(m.location.block, 0) + 1
+        term_words = sum(len(m.surface.split()) for m in visible)
+        busiest = max(per_block.values(), default=0)
+        if ((len(visible) > STUFFING_COUNT and term_words / words > STUFFING_SHARE)
+                or busiest > STUFFING_PER_BLOCK):
+            block = min(b for b, n in per_block.items() if n == busiest) if per_block else None
+            loc = ctx.document.location(block) if block is not None else visible[0].location
+            yield finding("K105", f'"{result.term}" appears {len(visible)} times '
+                                  f"({busiest} in one place); it counts once.", location=loc)

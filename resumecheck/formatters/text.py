@@ -83,6 +83,7 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
     if report.job is not None:
         console.print(Text(f"Match rate against the posting: {report.job.match_rate:.1f}%",
                            style="bold"))
+        _job_section(console, report.job)
 
     table = Table(show_edge=False, pad_edge=False, box=None)
     table.add_column("category")
@@ -130,6 +131,43 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
             console.print(line)
             if f.fix:
                 console.print(Text(f"          fix: {f.fix}"))
+
+
+#: How many missing posting terms to list before "+N more".
+_JOB_MISSING = 15
+
+
+def _job_section(console, job) -> None:
+    """Posting terms the document lacks (profile terms first, with where the posting asked),
+    the title check and wording advice."""
+    from rich.text import Text
+
+    who = f" at {job.employer}" if job.employer else ""
+    if job.title:
+        mark = "stated" if job.title_found else "NOT stated"
+        console.print(Text(f'Posting: "{job.title}"{who}; title {mark} in the document',
+                           style="green" if job.title_found else "yellow"))
+    missing = job.missing
+    found = len(job.terms) - len(missing)
+    console.print(Text(f"Posting terms found: {found}/{len(job.terms)} "
+                       "(profile terms weigh 2, posting phrases 1)", style="dim"))
+    if missing:
+        console.print(Text("Missing posting terms", style="bold"))
+        for jt in missing[:_JOB_MISSING]:
+            p = jt.posting
+            line = Text("  - ", style="red" if p.source == "profile" else "yellow")
+            line.append(p.text, style="bold")
+            where = ", ".join(x for x in (p.section or "", f"line {p.line}" if p.line else "")
+                              if x)
+            line.append(f"  ({'profile term' if p.source == 'profile' else 'posting phrase'}"
+                        f"{'; posting ' + where if where else ''})", style="dim")
+            console.print(line)
+            if p.sentence:
+                console.print(Text(f'      posting: "{p.sentence}"', style="dim"))
+        if len(missing) > _JOB_MISSING:
+            console.print(Text(f"  +{len(missing) - _JOB_MISSING} more", style="dim"))
+    for advice in job.advice:
+        console.print(Text(f"  wording: {advice.message}", style="cyan"))
 
 
 def _found_line(t: TermResult):

@@ -12,7 +12,9 @@ from resumecheck.checks import contact as C
 from resumecheck.models import Document, Finding, Kind, Origin, Severity
 from resumecheck.readers import read_bytes, read_document
 
-BODY = "\nEXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n"
+SUMMARY = ("Interventional pain medicine physician treating chronic back, neck and "
+           "neuropathic pain in an outpatient clinic.")
+BODY = f"\n{SUMMARY}\n\nEXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n"
 
 
 def findings(document: Document, kind: Kind = Kind.RESUME) -> list[Finding]:
@@ -72,7 +74,7 @@ def test_contact_only_in_the_header(make_docx: Callable[..., Path]) -> None:
         document.sections[0].header.paragraphs[0].text = (
             "jordan.avery@example.com | (555) 010-0199")
         document.add_paragraph("Jordan Avery, MD")
-        document.add_paragraph("Attending physician, Riverside Pain Clinic, 2019-2024.")
+        document.add_paragraph(SUMMARY)
 
     got = [f for f in findings(read_document(make_docx(fill))) if f.code == "C103"]
     assert len(got) == 1
@@ -93,6 +95,7 @@ def test_phone_only_in_the_footer_is_named(make_docx: Callable[..., Path]) -> No
     def fill(document) -> None:
         document.sections[0].footer.paragraphs[0].text = "Phone: (555) 010-0199"
         document.add_paragraph("Jordan Avery, MD | jordan.avery@example.com")
+        document.add_paragraph(SUMMARY)
 
     f = next(f for f in findings(read_document(make_docx(fill))) if f.code == "C103")
     assert f.message.startswith("Phone number found only in the page footer")

@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
+from resumecheck.checks.structure import EXAMPLE_SUMMARY, enough_text
 from resumecheck.models import Document, Finding, Kind, Origin, Severity
 from resumecheck.rules import finding, rule
 
 _NAME = "Jordan Avery, MD\n"
-_BODY = ("\nEXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n\n"
-         "EDUCATION\nDoctor of Medicine, Northgate School of Medicine, 2014.\n")
+_BODY = ("\n" + EXAMPLE_SUMMARY + "\n\nEXPERIENCE\nAttending physician, Riverside Pain "
+         "Clinic, 2019-2024.\n\nEDUCATION\nDoctor of Medicine, Northgate School of "
+         "Medicine, 2014.\n")
 
 rule("C101", "no-email", Severity.WARNING,
      "No email address found.",
@@ -97,8 +99,8 @@ def _occurrences(document: Document) -> tuple[list[int], list[int]]:
 @check
 def contact_details(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
-    if not any(b.text.strip() and not b.hidden for b in doc.blocks):
-        return  # nothing was read: the parse findings say why
+    if not enough_text(doc):
+        return  # (almost) nothing was read: the parse and length findings say why
     emails, phones = _occurrences(doc)
     if not emails:
         yield finding("C101", "No email address found anywhere a reader can see.")

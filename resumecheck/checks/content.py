@@ -9,11 +9,12 @@ from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
 from resumecheck.checks.contact import EMAIL, PROFILE, find_phone
-from resumecheck.checks.structure import RESEARCH_KEYS, RESEARCH_WORDS
+from resumecheck.checks.structure import EXAMPLE_SUMMARY, RESEARCH_KEYS, RESEARCH_WORDS, enough_text
 from resumecheck.models import Block, Document, Finding, Kind, Severity
 from resumecheck.rules import finding, rule
 
-_HEAD = "Jordan Avery, MD\njordan.avery@example.com | (555) 010-0199\n\n"
+_HEAD = ("Jordan Avery, MD\njordan.avery@example.com | (555) 010-0199\n\n"
+         + EXAMPLE_SUMMARY + "\n\n")
 
 MIN_OUTCOMES = 3
 MAX_HEDGED = 5
@@ -139,7 +140,7 @@ def quantified_outcomes(document: Document) -> list[tuple[int, str]]:
 
 @check
 def outcomes(ctx: CheckContext) -> Iterator[Finding]:
-    if ctx.kind != Kind.RESUME or not _visible(ctx.document):
+    if ctx.kind != Kind.RESUME or not enough_text(ctx.document):
         return
     hits = quantified_outcomes(ctx.document)
     if len(hits) >= MIN_OUTCOMES:
@@ -160,6 +161,8 @@ def _quote(text: str, limit: int = 70) -> str:
 @check
 def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
+    if not enough_text(doc):
+        return
     reported = 0
     for i, b in _visible(doc):
         if b.section in _NOT_CLINICAL:
@@ -179,9 +182,9 @@ def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
 def research(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.kind != Kind.RESUME:
         return
-    visible = _visible(ctx.document)
-    if not visible:
+    if not enough_text(ctx.document):
         return
+    visible = _visible(ctx.document)
     if any(b.section in RESEARCH_KEYS or RESEARCH_WORDS.search(b.text) for _, b in visible):
         return
     yield finding("Q103", "No research, publications, posters or presentations mentioned.")
@@ -191,9 +194,9 @@ def research(ctx: CheckContext) -> Iterator[Finding]:
 def cme(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.kind != Kind.RESUME:
         return
-    visible = _visible(ctx.document)
-    if not visible:
+    if not enough_text(ctx.document):
         return
+    visible = _visible(ctx.document)
     if any(b.section == "cme" or _CME.search(b.text) for _, b in visible):
         return
     yield finding("Q104", "No continuing medical education (CME) mentioned.")

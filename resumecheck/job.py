@@ -657,6 +657,12 @@ def _extract_phrases(doc: Doc, synth: Document, items: Sequence[_Item], excluded
             start = None
     if start is not None:
         runs.append((start, len(doc)))
+    # "Bilingual in Spanish", "quality of life": two short runs joined by "in" / "of".
+    for (s1, e1), (s2, e2) in zip(runs, runs[1:], strict=False):
+        if (s2 == e1 + 1 and doc[e1].lower_ in ("in", "of") and e1 - s1 <= 2 and e2 - s2 <= 2
+                and (e2 - s1) <= MAX_PHRASE_WORDS and "\n" not in doc[s1:e2].text
+                and not all(doc[k].norm_ in GENERIC for k in range(s1, e1))):
+            runs.append((s1, e2))
     if pipeline.trained:
         try:
             for chunk in doc.noun_chunks:

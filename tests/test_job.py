@@ -1,0 +1,188 @@
+"""Job postings: extraction against labelled postings, title/employer, match rates."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from resumecheck.api import CheckOptions
+from resumecheck.errors import InputError
+from resumecheck.job import load_posting
+from resumecheck.pipeline import get_matcher, run_check
+from resumecheck.profiles import load_profile
+from resumecheck.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTINGS = sorted(p for p in (ROOT / "tests" / "data" / "postings").glob("*")
+                  if p.suffix in (".txt", ".md"))
+SAMPLE_POSTINGS = sorted((ROOT / "samples").glob("posting_*.txt"))
+CV = ROOT / "samples" / "cv_pain_medicine.docx"
+
+
+@pytest.fixture(scope="module")
+def env():
+    profile = load_profile("pain-medicine")
+    return profile, get_matcher(profile, None)
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
+
+
+def _profile_ids(phrase: str, matcher) -> set[str]:
+    from resumecheck.models import Block, Document
+
+    doc = Document(path="phrase", format="text", blocks=(Block(text=phrase),))
+    return set(matcher.find(doc))
+
+
+def _covered(phrase: str, posting, matcher) -> bool:
+    """A labelled phrase is covered when an extracted phrase equals it, holds it, or is held
+    by it with at least half its words; or a profile term the posting uses sits inside it."""
+    want = _key(phrase)
+    for t in posting.phrases:
+        got = _key(t.text)
+        if got == want:
+            return True
+        if _inside(want, got) and len(got) <= len(want) + 2:
+            return True
+        if _inside(got, want) and 2 * len(got) >= len(want):
+            return True
+    # A labelled phrase that is (or holds) a profile term: that term must be among the
+    # posting's profile terms.
+    if any(_inside(want, _key(t.wording)) for t in posting.profile_terms):
+        return True
+    ids = _profile_ids(phrase, matcher)
+    return bool(ids) and ids <= posting.term_ids()
+
+
+def _inside(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return any(outer[i:i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _touches(phrase: str, posting) -> bool:
+    want = _key(phrase)
+    for t in posting.terms:
+        got = _key(t.wording)
+        if got and (_inside(got, want) or _inside(want, got)):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("path", POSTINGS, ids=lambda p: p.name)
+def test_labelled_posting(path: Path, env) -> None:
+    profile, matcher = env
+    expected = tomllib.loads(path.with_name(path.stem + ".expected.toml").read_text())
+    posting = load_posting(path, profile, matcher)
+    missed = [p for p in expected["must_find"] if not _covered(p, posting, matcher)]
+    assert not missed, f"not extracted: {missed}"
+    leaked = [p for p in expected["must_not_find"] if _touches(p, posting)]
+    assert not leaked, f"boilerplate extracted: {leaked}"
+    assert posting.title == expected["title"]
+    assert posting.employer == expected["employer"]
+
+
+def test_boilerplate_never_a_source(tmp_path: Path, env) -> None:
+    profile, matcher = env
+    p = tmp_path / "p.txt"
+    p.write_text("Pain Physician\n\nRequirements\n- Experience with kyphoplasty.\n\n"
+                 "Benefits\n- Telemedicine stipend and 401(k) match.\n\n"
+                 "We are an equal opportunity employer offering palliative care insurance.\n")
+    posting = load_posting(p, profile, matcher)
+    texts = {t.text.lower() for t in posting.terms}
+    assert "kyphoplasty" in texts
+    assert "telemedicine" not in texts and "palliative care" not in texts
+
+
+def test_posting_cached_per_file_version(tmp_path: Path, env) -> None:
+    profile, matcher = env
+    p = tmp_path / "p.txt"
+    p.write_text("Requirements\n- Kyphoplasty and vertebroplasty experience.\n")
+    first = load_posting(p, profile, matcher)
+    assert load_posting(p, profile, matcher) is first
+    p.write_text("Requirements\n- Sacroiliac joint fusion.\n")
+    second = load_posting(p, profile, matcher)
+    assert second is not first
+    assert any("sacroiliac" in t.text.lower() for t in second.terms)
+
+
+def test_unreadable_posting_names_the_posting(tmp_path: Path) -> None:
+    empty = tmp_path / "posting.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError) as info:
+        run_check(CV, CheckOptions(job=str(empty)))
+    assert "posting.txt" in str(info.value) and "job posting" in str(info.value)
+
+
+@pytest.mark.parametrize("posting", SAMPLE_POSTINGS, ids=lambda p: p.name)
+def test_sample_cv_against_sample_postings(posting: Path) -> None:
+    report = run_check(CV, CheckOptions(job=str(posting)))
+    job = report.job
+    assert 40 <= job.match_rate <= 90
+    missing = [t.posting.text.lower() for t in job.missing]
+    # Terms the postings ask for that the CV deliberately lacks come first (profile terms).
+    lacks = ({"platelet-rich plasma", "regenerative medicine"} if "interventional" in posting.name
+             else {"pediatric pain", "occipital nerve block"})
+    profile_missing = [t.posting.text.lower() for t in job.missing
+                       if t.posting.source == "profile"]
+    assert lacks <= set(profile_missing)
+    assert missing[:len(profile_missing)] == profile_missing
+    codes = {f.code for f in report.findings}
+    assert "J101" in codes
+    d = job.to_dict()
+    assert set(d) >= {"match_rate", "title", "title_found", "employer", "terms", "advice"}
+    assert set(d["terms"][0]) >= {"text", "source", "term_id", "weight", "found",
+                                  "posting_location", "resume_locations"}
+
+
+def test_phrase_match_counts_and_score_untouched(tmp_path: Path) -> None:
+    posting = tmp_path / "p.txt"
+    posting.write_text("Pain Medicine Physician\n\nRequirements\n"
+                       "- Experience with kyphoplasty.\n- Epic Haiku documentation.\n")
+    cv = tmp_path / "cv.txt"
+    cv.write_text("SUMMARY\nPain medicine physician.\nPROCEDURES\nKyphoplasty, 40 cases.\n")
+    plain = run_check(cv, CheckOptions())
+    tailored = run_check(cv, CheckOptions(job=str(posting)))
+    assert tailored.score.value == plain.score.value
+    found = {t.posting.text.lower() for t in tailored.job.found}
+    assert "kyphoplasty" in found
+    assert tailored.job.title_found
+    assert any(t.posting.text.lower().startswith("epic haiku") for t in tailored.job.missing)
+
+
+def test_wording_advice(tmp_path: Path) -> None:
+    posting = tmp_path / "p.txt"
+    posting.write_text("Requirements\n- Radiofrequency ablation of the lumbar spine.\n")
+    cv = tmp_path / "cv.txt"
+    cv.write_text("PROCEDURES\nRF neurotomy, 300 cases.\n")
+    report = run_check(cv, CheckOptions(job=str(posting)))
+    assert [a.posting_wording.lower() for a in report.job.advice] == ["radiofrequency ablation"]
+    assert "J104" in {f.code for f in report.findings}
+    cv.write_text("PROCEDURES\nRadiofrequency ablation, 300 cases.\n")
+    assert run_check(cv, CheckOptions(job=str(posting))).job.advice == ()
+
+
+def test_title_not_stated(tmp_path: Path) -> None:
+    posting = tmp_path / "p.txt"
+    posting.write_text("Job Title: Interventional Pain Physician (Full Time)\n\n"
+                       "Requirements\n- Kyphoplasty.\n")
+    cv = tmp_path / "cv.txt"
+    cv.write_text("SUMMARY\nAnesthesiologist.\n")
+    report = run_check(cv, CheckOptions(job=str(posting)))
+    assert report.job.title == "Interventional Pain Physician"
+    assert not report.job.title_found
+    assert "J103" in {f.code for f in report.findings}
+
+
+def test_read_document_of_posting_unchanged(env) -> None:
+    # Analysis never writes to the posting.
+    path = SAMPLE_POSTINGS[0]
+    before = path.read_bytes()
+    profile, matcher = env
+    load_posting(path, profile, matcher)
+    assert path.read_bytes() == before
+    assert read_document(path).blocks

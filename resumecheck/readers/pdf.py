@@ -9,6 +9,7 @@ band between them column by column, left to right, top to bottom.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import math
@@ -354,6 +355,34 @@ EXPECTED_ERRORS = (TypeError, IndexError, KeyError, struct.error, OverflowError,
                    RecursionError, AssertionError, ValueError, MemoryError)
 
 
+class _ReferenceLoop(RecursionError):
+    """Objects that are nothing but references to each other (``10 0 R`` -> ``11 0 R`` -> ...)."""
+
+
+@functools.cache
+def _document_class(base: type) -> type:
+    """pdfminer's document, with reference chains followed here, loops detected.
+
+    pdfminer's ``resolve1`` loops ``while isinstance(x, PDFObjRef)``: an object whose value
+    is a reference to an object whose value refers back (a 1 KB file) spins forever. Here
+    ``getobj`` never returns a bare reference, so that loop always ends.
+    """
+    from pdfminer.pdftypes import PDFObjRef
+
+    class _Document(base):  # type: ignore[misc, valid-type]
+        def getobj(self, objid: int) -> object:
+            obj = super().getobj(objid)
+            seen = {objid}
+            while isinstance(obj, PDFObjRef):
+                if obj.objid in seen:
+                    raise _ReferenceLoop(f"object {objid} refers to itself through references")
+                seen.add(obj.objid)
+                obj = super().getobj(obj.objid)
+            return obj
+
+    return _Document
+
+
 def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> Document:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
@@ -363,7 +392,7 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
     from pdfminer.pdfparser import PDFParser
 
     parser = PDFParser(io.BytesIO(data))
-    pdf = PDFDocument(parser, password or "")
+    pdf = _document_class(PDFDocument)(parser, password or "")
     notes: list[ReaderNote] = []
     if pdf.encryption is not None:
         how = "with the password given" if password else "with an empty password"

@@ -601,7 +601,7 @@ def build_all(dest: Path, *, include_slow: bool = True) -> list[Hazard]:
     add("pdf_nested_dicts.pdf", pdf_nested_dicts(), READABLE)
     add("pdf_nested_content.pdf", pdf_nested_content(), READABLE)
     add("pdf_reference_chain.pdf", pdf_reference_chain(), READABLE)
-    add("pdf_reference_loop.pdf", pdf_reference_loop(), READABLE)
+    add("pdf_reference_loop.pdf", pdf_reference_loop(), UNREADABLE, "refer to themselves")
     add("pdf_self_xobject.pdf", pdf_self_xobject(), READABLE)
     add("pdf_flate_bomb_1gib.pdf", pdf_flate_bomb, UNREADABLE, slow=True)
     add("pdf_30000_text_boxes.pdf", pdf_many_boxes, READABLE, slow=True)

@@ -70,7 +70,9 @@ def read_bytes(
 
 
 def _finish(doc: Document, limits: ReadLimits) -> Document:
-    blocks = list(assign_sections(doc.blocks))
+    # Cut first, then find sections: sections only look back, and a huge document should
+    # not pay for headings in text that is thrown away.
+    blocks = list(doc.blocks)
     notes = list(doc.notes)
     total = 0
     for i, block in enumerate(blocks):
@@ -88,6 +90,7 @@ def _finish(doc: Document, limits: ReadLimits) -> Document:
             blocks = [b for b in kept if b.text]
             break
         total += len(block.text) + (1 if i else 0)
+    blocks = list(assign_sections(blocks))
     visible = [b for b in blocks if not b.hidden]
     if visible and all(b.origin in FRAGILE_ORIGINS for b in visible):
         where = sorted({b.origin.value for b in visible})

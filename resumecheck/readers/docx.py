@@ -165,13 +165,25 @@ def _text_boxes(p: etree._Element) -> Iterator[etree._Element]:
 
 
 class _Walker:
-    """Turns a part's block-level XML into paragraphs in document order."""
+    """Turns a part's block-level XML into paragraphs in document order.
 
-    def __init__(self) -> None:
+    ``budget`` is the number of characters still wanted (each paragraph costs its length
+    plus one): a document of a million paragraphs is cut where the reader would cut its
+    text anyway, instead of walking (and then discarding) the rest for a minute.
+    """
+
+    def __init__(self, budget: int | None = None) -> None:
         self.paras: list[_Para] = []
+        self.room = budget if budget is not None else -1
+
+    @property
+    def full(self) -> bool:
+        return self.room == 0
 
     def container(self, el: etree._Element, origin: Origin) -> None:
         for child in el:
+            if self.full:
+                return
             name = _local(child)
             if name == "p":
                 self.paragraph(child, origin)
@@ -194,6 +206,8 @@ class _Walker:
             style_id = _attr(pstyle, "val") if pstyle is not None else None
             outline = _child(ppr, "outlineLvl") is not None
         self.paras.append(_Para(text, origin, bold, size, style_id, outline))
+        if self.room > 0:
+            self.room = max(0, self.room - len(text) - 1)
         for box in _text_boxes(p):
             self.container(box, Origin.TEXTBOX)
 
@@ -291,8 +305,9 @@ def _blocks(paras: list[_Para], styles: tuple[set[str], set[str], dict]) -> list
     return out
 
 
-def _part_blocks(root: etree._Element, origin: Origin, styles) -> list[Block]:
-    walker = _Walker()
+def _part_blocks(root: etree._Element, origin: Origin, styles,
+                 budget: int | None = None) -> list[Block]:
+    walker = _Walker(budget)
     body = _child(root, "body") if _local(root) == "document" else root
     if body is None:
         return []
@@ -316,7 +331,8 @@ _HF_ATTRS = (
 )
 
 
-def _read_with_python_docx(data: bytes) -> tuple[list[Block], list[ReaderNote]]:
+def _read_with_python_docx(data: bytes, budget: int | None = None
+                           ) -> tuple[list[Block], list[ReaderNote]]:
     import docx  # python-docx; imported here so that --help never pays for it
 
     document = docx.Document(io.BytesIO(data))
@@ -326,7 +342,7 @@ def _read_with_python_docx(data: bytes) -> tuple[list[Block], list[ReaderNote]]:
     except (KeyError, AttributeError, NotImplementedError):
         styles_root = None
     styles = _heading_styles(styles_root)
-    body = _part_blocks(document.element, Origin.BODY, styles)
+    body = _part_blocks(document.element, Origin.BODY, styles, budget)
 
     headers: list[Block] = []
     footers: list[Block] = []
@@ -341,7 +357,7 @@ def _read_with_python_docx(data: bytes) -> tuple[list[Block], list[ReaderNote]]:
             if key in seen:
                 continue
             seen.add(key)
-            found = _part_blocks(part.element, origin, styles)
+            found = _part_blocks(part.element, origin, styles, budget)
             (headers if origin == Origin.HEADER else footers).extend(found)
 
     notes_blocks: list[Block] = []
@@ -350,7 +366,7 @@ def _read_with_python_docx(data: bytes) -> tuple[list[Block], list[ReaderNote]]:
             continue
         part = rel.target_part
         root = etree.fromstring(part.blob, _SAFE_PARSER)
-        notes_blocks.extend(_part_blocks(root, Origin.FOOTNOTE, styles))
+        notes_blocks.extend(_part_blocks(root, Origin.FOOTNOTE, styles, budget))
     return headers + body + footers + notes_blocks, []
 
 
@@ -359,7 +375,8 @@ def _read_with_python_docx(data: bytes) -> tuple[list[Block], list[ReaderNote]]:
 _OFFICE_DOCUMENT = "/relationships/officeDocument"
 
 
-def _read_strict(data: bytes) -> tuple[list[Block], list[ReaderNote]]:
+def _read_strict(data: bytes, budget: int | None = None
+                 ) -> tuple[list[Block], list[ReaderNote]]:
     """Main part only, found through the package relationships of either namespace."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         rels = etree.fromstring(zf.read("_rels/.rels"), _SAFE_PARSER)
@@ -375,7 +392,7 @@ def _read_strict(data: bytes) -> tuple[list[Block], list[ReaderNote]]:
         styles_name = posixpath.join(posixpath.dirname(target), "styles.xml")
         if styles_name in zf.namelist():
             styles_root = etree.fromstring(zf.read(styles_name), _SAFE_PARSER)
-    blocks = _part_blocks(root, Origin.BODY, _heading_styles(styles_root))
+    blocks = _part_blocks(root, Origin.BODY, _heading_styles(styles_root), budget)
     note = ReaderNote("strict_ooxml", "Strict Open XML document: body text read; headers, "
                                       "footers and footnotes were not")
     return blocks, [note]
@@ -394,10 +411,10 @@ def read_docx(data: bytes, name: str, limits: ReadLimits | None = None) -> Docum
 
     try:
         try:
-            blocks, notes = _read_with_python_docx(data)
+            blocks, notes = _read_with_python_docx(data, limits.max_chars + 1)
         except KeyError:
             # python-docx finds no transitional officeDocument relationship: Strict OOXML.
-            blocks, notes = _read_strict(data)
+            blocks, notes = _read_strict(data, limits.max_chars + 1)
     except InputError:
         raise
     except PackageNotFoundError:

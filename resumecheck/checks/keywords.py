@@ -15,7 +15,12 @@ rule("K101", "required-term-missing", Severity.WARNING,
      "Tracking systems filter on must-have terms before a person reads the file; a missing "
      "required term can drop the document from the shortlist.",
      bad="EXPERIENCE\nStaff physician, Riverside Clinic, 2019-2024. Managed chronic back pain.",
-     good="FELLOWSHIP\nACGME-accredited pain medicine fellowship, 2018-2019.")
+     good="EDUCATION\nMD, State University, 2010. Anesthesiology residency, 2010-2014.\n"
+          "FELLOWSHIP\nACGME-accredited pain medicine fellowship, 2014-2015.\n"
+          "BOARD CERTIFICATION\nBoard certified; certified in pain medicine.\n"
+          "LICENSURE\nWisconsin medical license.\n"
+          "EXPERIENCE\nChronic pain care: epidural steroid injections, nerve blocks, "
+          "radiofrequency ablation, spinal cord stimulation; led opioid stewardship.")
 
 
 @check

@@ -1,0 +1,139 @@
+"""Builds realistic Report records by hand, so formatter tests need no reader or spaCy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from resumecheck.models import (
+    CategoryScore,
+    DocumentSummary,
+    Finding,
+    Kind,
+    Level,
+    Location,
+    Match,
+    Origin,
+    Report,
+    Score,
+    Severity,
+    TermResult,
+)
+
+
+@dataclass(frozen=True)
+class JobMatch:
+    """The part of a job-posting comparison the formatters read."""
+
+    posting: str
+    match_rate: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"posting": self.posting, "match_rate": self.match_rate}
+
+
+CATEGORIES = (
+    ("training", "Training & Certification"),
+    ("procedures", "Interventional Procedures"),
+    ("research", "Research & Publications"),
+)
+
+
+def make_report(
+    path: str,
+    score: float = 72.5,
+    *,
+    missing_required: tuple[str, ...] = ("Board Certification",),
+    findings: tuple[Finding, ...] | None = None,
+    job_rate: float | None = None,
+    kind: Kind = Kind.RESUME,
+) -> Report:
+    """A resume report for ``path`` with three categories, found and missing terms."""
+    found_loc = Location(page=1, line=12, section="procedures", origin=Origin.BODY, block=7)
+    terms = [
+        TermResult(
+            id="rfa",
+            term="Radiofrequency Ablation",
+            category="procedures",
+            level=Level.REQUIRED,
+            weight=3.0,
+            tip="Name the ablations you perform and how many.",
+            matches=(
+                Match(
+                    term_id="rfa",
+                    surface="radiofrequency ablation",
+                    start=120,
+                    end=143,
+                    location=found_loc,
+                    sentence="Performed 300 radiofrequency ablation procedures yearly.",
+                ),
+            ),
+        ),
+        TermResult(
+            id="publications",
+            term="Publications",
+            category="research",
+            level=Level.PREFERRED,
+            weight=1.0,
+            tip="List peer-reviewed papers.",
+        ),
+    ]
+    for i, wording in enumerate(missing_required):
+        terms.append(
+            TermResult(
+                id=f"req{i}",
+                term=wording,
+                category="training",
+                level=Level.REQUIRED,
+                weight=3.0,
+                tip=f"State your {wording.lower()} plainly.",
+            )
+        )
+    categories = tuple(
+        CategoryScore(
+            id=cid,
+            title=title,
+            weight=1.0 + i,
+            found=float((int(score) + 10 * i) % 11),
+            possible=10.0,
+            terms_found=(int(score) + i) % 5,
+            terms_total=5,
+        )
+        for i, (cid, title) in enumerate(CATEGORIES)
+    )
+    if findings is None:
+        findings = (
+            Finding(
+                code="KW001",
+                severity=Severity.ERROR,
+                message=f"Required term missing: {missing_required[0]}"
+                if missing_required
+                else "Required term missing",
+                fix="Add it to your certification section.",
+            ),
+            Finding(
+                code="PARSE003",
+                severity=Severity.WARNING,
+                message="Contact details sit only in the page header",
+                fix="Repeat them in the body.",
+                location=Location(page=1, line=1, origin=Origin.HEADER, block=0),
+            ),
+            Finding(
+                code="CONTENT002",
+                severity=Severity.INFO,
+                message="Few quantified outcomes",
+                location=Location(page=2, line=4, section="experience", block=30),
+            ),
+        )
+    return Report(
+        path=path,
+        kind=kind,
+        kind_reason="has resume sections",
+        profile="pain-medicine",
+        profile_version="1.0",
+        document=DocumentSummary(format="pdf", pages=2, blocks=40, words=650),
+        score=Score(value=score, categories=categories),
+        terms=tuple(terms),
+        findings=tuple(findings),
+        job=JobMatch("posting.txt", job_rate) if job_rate is not None else None,
+    )

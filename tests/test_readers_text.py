@@ -73,3 +73,15 @@ def test_extract_views_show_place_section_and_origin():
     assert data["blocks"][1]["section"] == "education"
     assert render_extract_json(doc) == render_extract_json(read_bytes(
         b"EDUCATION\nMD, Example School\n", "cv.txt"))
+
+
+def test_wrapped_list_item_lines_stay_one_block() -> None:
+    text = ("EXPERIENCE\n\n- Performed 300 spinal cord\n  stimulation trials and\n  implants.\n"
+            "- Led opioid stewardship.\n")
+    doc = read_bytes(text.encode(), "cv.txt")
+    assert [b.text for b in doc.blocks] == [
+        "EXPERIENCE",
+        "Performed 300 spinal cord stimulation trials and implants.",
+        "Led opioid stewardship.",
+    ]
+    assert [b.line for b in doc.blocks] == [1, 3, 6]

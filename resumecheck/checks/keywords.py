@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
-from resumecheck.models import Finding, Level, Severity
+from resumecheck.models import Finding, Kind, Level, Severity
 from resumecheck.rules import finding, rule
 
 rule("K101", "required-term-missing", Severity.WARNING,
@@ -25,6 +25,10 @@ rule("K101", "required-term-missing", Severity.WARNING,
 
 @check
 def required_terms_missing(ctx: CheckContext) -> Iterator[Finding]:
+    # A letter is not a list of credentials: its required terms still score, but their
+    # absence is the resume's finding (and L111's, when the resume is given).
+    if ctx.kind == Kind.COVER_LETTER:
+        return
     for t in ctx.terms:
         if t.level == Level.REQUIRED and not t.found:
             yield finding("K101", f'Required term "{t.term}" not found.', fix=t.tip)

@@ -147,12 +147,16 @@ def split_blocks(text: str, *, markdown: bool) -> list[Block]:
                 continue
             line = _strip_markdown(line)
         item = _LIST_ITEM.match(line)
-        if item or looks_like_heading(normalize_block(line)):
+        if item:
+            # A list item starts a block of its own; the lines wrapped under it join it, so a
+            # term broken over the wrap is still one phrase.
             flush()
-            body = line[item.end():] if item else line
-            words = normalize_block(body)
-            if words:
-                blocks.append(Block(text=words, line=number))
+            para_line = number
+            para.append(line[item.end():])
+            continue
+        if looks_like_heading(normalize_block(line)):
+            flush()
+            blocks.append(Block(text=normalize_block(line), line=number))
             continue
         if not para:
             para_line = number

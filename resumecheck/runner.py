@@ -45,19 +45,24 @@ def run(
     emit: Callable[[str, Path | None], None],
     err: Callable[[str], None],
 ) -> ExitCode:
-    from resumecheck.discover import discover
+    from resumecheck.discover import NOT_A_DOCUMENT, discover
     from resumecheck.formatters.registry import get_formatter
     from resumecheck.profiles import load_profile
 
     options = settings.options
     profile = load_profile(options.profile)  # a bad profile stops the run before any work
+    formatter = get_formatter(settings.fmt)
+    _read_companions(options)  # an unreadable --job or --resume stops the run too
     discovery = discover(settings.paths)
     outcomes: list[Outcome] = []
-    for path, reason, is_failure in _skipped(discovery):
-        if is_failure:
+    for path, reason in discovery.skipped:
+        # Files that are not documents by name are only listed on request; anything else
+        # (a missing path, a FIFO, a link out of the folder) is accounted for as unreadable.
+        if reason == NOT_A_DOCUMENT or "lock file" in reason:
+            if settings.verbose:
+                err(f"{path}: skipped: {reason}")
+        else:
             outcomes.append(Failure(path, reason))
-        elif settings.verbose:
-            err(f"{path}: skipped: {reason}")
     if not discovery.files and not outcomes:
         err("resumecheck: no documents found in " + ", ".join(settings.paths))
         return ExitCode.UNREADABLE
@@ -68,59 +73,53 @@ def run(
         fail_on=Severity(settings.fail_on) if settings.fail_on else None,
         color=settings.color,
     )
-    outcomes.extend(_check_all(discovery.files, settings))
+    outcomes.extend(_check_all(discovery.files, settings, err))
     outcomes.sort(key=lambda o: o.path)
     for o in outcomes:
         if isinstance(o, Failure):
             err(f"{o.path}: {o.reason}")
-    formatter = get_formatter(settings.fmt)
     emit(formatter.render(outcomes, ctx), settings.output)
     return decide_exit(outcomes, ctx)
 
 
-def _skipped(discovery) -> list[tuple[str, str, bool]]:
-    """(path, reason, counts as unreadable) for every path discovery passed over."""
-    out = []
-    for item in discovery.skipped:
-        path, reason = item[0], item[1]
-        # Non-documents found while walking a folder are only listed on request; anything
-        # else (a missing path, a FIFO, a link out of the folder) is a file we could not read.
-        out.append((path, reason, not reason.startswith("not a document")))
-    return out
+def _read_companions(options: CheckOptions) -> None:
+    """Read ``--job`` and ``--resume`` once up front: if either is unreadable, say so once."""
+    from resumecheck.readers import read_document
+
+    for path in (options.job, options.resume):
+        if path:
+            read_document(path, limits=options.limits, password=options.password)
 
 
-def _check_all(files: Sequence[str], settings: RunSettings) -> list[Outcome]:
-    options = settings.options
-    if len(files) == 1 and (settings.jobs in (None, 1)):
-        return [_check_isolated(files[0], settings)]
-    from resumecheck.batch import run_batch
+def _check_all(files: Sequence[str], settings: RunSettings,
+               err: Callable[[str], None]) -> list[Outcome]:
+    import sys
+
+    from resumecheck.batch import make_progress, run_batch
     from resumecheck.pipeline import prepare
 
-    jobs = settings.jobs or os.cpu_count() or 1
-    return run_batch(
-        files,
-        check_outcome,
-        options,
-        jobs=min(jobs, len(files)),
-        timeout=settings.timeout,
-        max_memory=settings.max_memory,
-        initializer=prepare,
-        progress=not settings.quiet,
-    )
+    if not files:
+        return []
+    jobs = min(settings.jobs or os.cpu_count() or 1, len(files))
+    show = not settings.quiet and len(files) > 1 and sys.stderr.isatty()
 
+    def internal(path: str, trace: str) -> None:
+        if settings.debug:
+            err(f"{path}: internal error\n{trace}")
 
-def _check_isolated(path: str, settings: RunSettings) -> Outcome:
-    from resumecheck.batch import run_one_isolated
-    from resumecheck.pipeline import prepare
-
-    return run_one_isolated(
-        path,
-        check_outcome,
-        settings.options,
-        timeout=settings.timeout,
-        max_memory=settings.max_memory,
-        initializer=prepare,
-    )
+    with make_progress(len(files), show) as progress:
+        return run_batch(
+            files,
+            check_outcome,
+            settings.options,
+            jobs=jobs,
+            timeout=settings.timeout,
+            max_memory=settings.max_memory,
+            initializer=prepare,
+            on_progress=progress.advance,
+            on_internal_error=internal,
+            keep=True,
+        )
 
 
 __all__ = ["RunSettings", "run", "decide_exit", "Report"]

@@ -1,0 +1,118 @@
+"""JUnit XML for CI: each file is a test case; below threshold fails, unreadable errors."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from resumecheck.formatters.base import Formatter, RenderContext, passed
+from resumecheck.models import Level, Outcome, Report, Severity
+
+#: Characters XML 1.0 cannot carry at all (control characters from a damaged file name or
+#: an extracted text); replaced rather than producing a report no CI server can parse.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(value: str) -> str:
+    return _XML_ILLEGAL.sub("\ufffd", value)
+
+
+def threshold_reasons(outcome: Report, ctx: RenderContext) -> list[str]:
+    """Why a readable document does not pass (empty when it passes)."""
+    reasons = []
+    if ctx.fail_under is not None and outcome.score.value < ctx.fail_under:
+        reasons.append(f"score {outcome.score.value:.1f} is below {ctx.fail_under:g}")
+    if ctx.fail_on is not None:
+        hits = [f for f in outcome.findings if f.severity.rank >= ctx.fail_on.rank]
+        if hits:
+            reasons.append(
+                f"{len(hits)} finding{'s' if len(hits) != 1 else ''} at "
+                f"{ctx.fail_on.value} level or above"
+            )
+    return reasons
+
+
+def unique_names(paths: Sequence[str]) -> list[str]:
+    """Paths made unique (``a.pdf``, ``a.pdf (2)``) so no CI server merges two cases."""
+    seen: set[str] = set()
+    names = []
+    for path in paths:
+        name = path
+        n = 2
+        while name in seen:
+            name = f"{path} ({n})"
+            n += 1
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def _failure_body(outcome: Report) -> str:
+    lines = [f"score {outcome.score.value:.1f}"]
+    missing = outcome.missing(Level.REQUIRED)
+    if missing:
+        lines.append("missing required terms:")
+        lines += [f"  - {t.term}: {t.tip}" if t.tip else f"  - {t.term}" for t in missing]
+    errors = [f for f in outcome.findings if f.severity == Severity.ERROR]
+    if errors:
+        lines.append("errors:")
+        for f in errors:
+            where = f" ({f.location.describe()})" if f.location is not None else ""
+            lines.append(f"  - {f.code}{where}: {f.message}")
+    return "\n".join(lines) + "\n"
+
+
+class JUnitFormatter(Formatter):
+    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
+        failures = sum(
+            1 for o in outcomes if isinstance(o, Report) and not passed(o, ctx)
+        )
+        errors = sum(1 for o in outcomes if not isinstance(o, Report))
+        counts = {"tests": str(len(outcomes)), "failures": str(failures), "errors": str(errors)}
+        root = ET.Element("testsuites", {"name": "resumecheck", **counts})
+        suite = ET.SubElement(root, "testsuite", {"name": "resumecheck", **counts, "skipped": "0"})
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", {"name": "profile", "value": xml_text(ctx.profile)})
+        ET.SubElement(props, "property", {"name": "version", "value": xml_text(ctx.version)})
+        if ctx.fail_under is not None:
+            ET.SubElement(props, "property", {"name": "fail-under", "value": f"{ctx.fail_under:g}"})
+        if ctx.fail_on is not None:
+            ET.SubElement(props, "property", {"name": "fail-on", "value": ctx.fail_on.value})
+        names = unique_names([o.path for o in outcomes])
+        for outcome, name in zip(outcomes, names, strict=True):
+            case = ET.SubElement(
+                suite, "testcase", {"classname": "resumecheck", "name": xml_text(name)}
+            )
+            if not isinstance(outcome, Report):
+                error = ET.SubElement(
+                    case, "error", {"message": xml_text(outcome.reason), "type": "unreadable"}
+                )
+                error.text = xml_text(f"{outcome.path}: {outcome.reason}\n")
+                continue
+            if not passed(outcome, ctx):
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    {"message": xml_text("; ".join(threshold_reasons(outcome, ctx))),
+                     "type": "below-threshold"},
+                )
+                failure.text = xml_text(_failure_body(outcome))
+            out = ET.SubElement(case, "system-out")
+            out.text = xml_text(_summary(outcome))
+        ET.indent(root, space="  ")
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ET.tostring(root, encoding="unicode", short_empty_elements=True)
+            + "\n"
+        )
+
+
+def _summary(outcome: Report) -> str:
+    lines = [f"score {outcome.score.value:.1f} ({outcome.kind.value})"]
+    for c in outcome.score.categories:
+        lines.append(
+            f"{c.title}: {c.found:g}/{c.possible:g} ({100 * c.ratio:.0f}%), "
+            f"{c.terms_found}/{c.terms_total} terms"
+        )
+    return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ Run as a script to build the files into a folder and list them:
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import shutil
@@ -673,3 +674,85 @@ if __name__ == "__main__":
     for h in build_all(out):
         size = h.path.lstat().st_size
         print(f"{h.name:36} {h.expect:10} {size:>12,}")
+
+
+# -- running the CLI on them -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    returncode: int | None
+    stdout: str
+    stderr: str
+    seconds: float
+    #: Peak resident memory of the process and every worker it waited for, in MiB.
+    peak_mib: float
+    timed_out: bool = False
+
+
+_LAUNCHER = r"""
+import json, os, signal, subprocess, sys, time
+report, timeout, *cmd = sys.argv[1:]
+start = time.monotonic()
+proc = subprocess.Popen(cmd, start_new_session=True)
+killed = []
+
+def kill(signum, frame):
+    killed.append(True)
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+signal.signal(signal.SIGALRM, kill)
+signal.setitimer(signal.ITIMER_REAL, float(timeout))
+_pid, status, usage = os.wait4(proc.pid, 0)
+signal.setitimer(signal.ITIMER_REAL, 0)
+with open(report, "w") as fh:
+    json.dump({"returncode": os.waitstatus_to_exitcode(status),
+               "seconds": time.monotonic() - start,
+               "peak_mib": usage.ru_maxrss / 1024, "timed_out": bool(killed)}, fh)
+"""
+
+
+def run_measured(args: list[str], *, timeout: float, cwd: Path | None = None,
+                 env: dict[str, str] | None = None) -> Run:
+    """Run a command, and measure its wall time and its peak memory (its own and its workers').
+
+    Linux carries a process's peak RSS across fork and exec, so a child started from a big
+    test process reports the test process's peak. The command is therefore started from a
+    small launcher process, which forks it and reads its peak with ``os.wait4`` (the peak
+    of the child and of every worker it waited for).
+    ``getrusage(RUSAGE_CHILDREN)`` would not do either: it is a running maximum over every
+    child the test process ever had.
+    """
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "run.json"
+        out, err = Path(tmp) / "out", Path(tmp) / "err"
+        with out.open("wb") as fo, err.open("wb") as fe:
+            subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, str(report), str(timeout),
+                            *args], stdout=fo, stderr=fe, stdin=subprocess.DEVNULL, cwd=cwd,
+                           env=env, check=False, timeout=timeout + 60)
+        info = json.loads(report.read_text())
+        return Run(
+            returncode=info["returncode"],
+            stdout=out.read_bytes().decode("utf-8", "replace"),
+            stderr=err.read_bytes().decode("utf-8", "replace"),
+            seconds=info["seconds"],
+            peak_mib=info["peak_mib"],
+            timed_out=info["timed_out"],
+        )
+
+
+#: A small keyword list: these tests are about reading hostile files, not about scoring.
+PROFILE_TEXT = "fellowship\nboard certified\nradiofrequency ablation|RFA\nanesthesiology\n"
+
+
+def check_command(paths: list[str | Path], profile: Path, *extra: str,
+                  timeout: int = 20, max_memory: int = 1024) -> list[str]:
+    return [sys.executable, "-m", "resumecheck", "check", *map(str, paths),
+            "--profile", str(profile), "--format", "json", "--quiet",
+            "--timeout", str(timeout), "--max-memory", str(max_memory), *extra]

@@ -72,7 +72,9 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
     console.print(Text(report.path, style="bold"))
     console.print(
         f"{report.kind.value} ({report.kind_reason}); profile {report.profile} "
-        f"{report.profile_version}; {d.format}, {d.pages} page(s), {d.words} words"
+        f"{report.profile_version}; {d.format}, "
+        + (f"{d.pages} page{'s' if d.pages != 1 else ''}, " if d.pages else "")
+        + f"{d.words} words"
     )
     score = Text("Score ", style="bold")
     score.append(f"{report.score.value:.1f} / 100", style=_score_style(report.score.value))

@@ -23,6 +23,7 @@ SIGINT: on Ctrl-C the parent kills them all and re-raises ``KeyboardInterrupt``.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import logging
 import multiprocessing
 import os
@@ -138,6 +139,9 @@ def _worker_main(
 ) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A crash is reported as one line by the parent; an inherited fault handler would
+    # print a Python stack dump to the user's terminal as well.
+    faulthandler.disable()
     try:
         if initializer is not None:
             initializer(options)

@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from report_factory import make_report
+
 from resumecheck.errors import InputError, ProfileError
 from resumecheck.models import Failure, Outcome
-from report_factory import make_report
 
 
 def by_name(path: str, options: Any) -> Outcome:
@@ -49,3 +50,7 @@ def pid_report(path: str, options: Any) -> Outcome:
 
 def failing_init(options: Any) -> None:
     raise ProfileError("missing.toml", "no such profile")
+
+
+def crash_init(options: Any) -> None:
+    os.kill(os.getpid(), 9)

@@ -1,0 +1,171 @@
+"""The batch formats: parsed back with standard parsers, and checked for what CI and
+recruiters rely on (unique names, ranking, escaping, no external references)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+from report_factory import make_report
+
+from resumecheck.formatters.base import RenderContext
+from resumecheck.formatters.github import escape_data, escape_property
+from resumecheck.formatters.registry import OutputFormat, get_formatter
+from resumecheck.models import Failure, Finding, Location, Severity
+
+CTX = RenderContext(version="0.1.0", profile="pain-medicine", fail_under=70)
+BATCH_FORMATS = [f for f in OutputFormat if f not in (OutputFormat.TEXT, OutputFormat.JSON)]
+
+
+def batch() -> list:
+    hostile = Finding(
+        code="CONTENT001",
+        severity=Severity.WARNING,
+        message='Heading "<script>alert(1)</script>" looks odd, 100% sure: check',
+        location=Location(page=1, line=9),
+    )
+    return [
+        make_report("applicants/low.pdf", 54.0, job_rate=0.62),
+        make_report("applicants/high.docx", 88.4, missing_required=()),
+        make_report("applicants/<b>tie</b>.pdf", 88.4, findings=(hostile,)),
+        Failure("applicants/broken.pdf", "is not a PDF (starts with 'GIF8')"),
+    ]
+
+
+def test_jsonl_is_one_sorted_compact_object_per_file_in_input_order() -> None:
+    outcomes = batch()
+    text = get_formatter("jsonl").render(outcomes, CTX)
+    lines = text.splitlines()
+    assert [json.loads(line) for line in lines] == [o.to_dict() for o in outcomes]
+    assert lines[3] == (
+        '{"path":"applicants/broken.pdf","reason":"is not a PDF (starts with \'GIF8\')",'
+        '"status":"unreadable"}'
+    )
+    streamed = "".join(get_formatter("jsonl").render_one(o, CTX) for o in outcomes)
+    assert streamed == text
+
+
+def test_csv_ranks_best_first_with_shared_ranks_and_failures_last() -> None:
+    rows = list(csv.DictReader(io.StringIO(get_formatter("csv").render(batch(), CTX))))
+    assert [r["path"] for r in rows] == [
+        "applicants/<b>tie</b>.pdf",
+        "applicants/high.docx",
+        "applicants/low.pdf",
+        "applicants/broken.pdf",
+    ]
+    assert [r["rank"] for r in rows] == ["1", "1", "3", ""]
+    assert [r["status"] for r in rows] == ["ok", "ok", "below-threshold", "unreadable"]
+    assert rows[2]["match_rate"] == "0.62" and rows[0]["match_rate"] == ""
+    assert rows[2]["missing_required"] == "Board Certification"
+    assert rows[3]["reason"] == "is not a PDF (starts with 'GIF8')"
+    assert (rows[2]["errors"], rows[2]["warnings"], rows[2]["infos"]) == ("1", "1", "1")
+
+
+def test_csv_defuses_spreadsheet_formulas_in_file_names() -> None:
+    text = get_formatter("csv").render([Failure("=HYPERLINK(1)", "is empty")], CTX)
+    assert list(csv.reader(io.StringIO(text)))[1][1] == "'=HYPERLINK(1)"
+
+
+def test_junit_cases_fail_below_threshold_and_error_when_unreadable() -> None:
+    outcomes = batch() + [Failure("applicants/low.pdf", "listed twice")]
+    root = ET.fromstring(get_formatter("junit").render(outcomes, CTX))
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("5", "1", "2")
+    cases = suite.findall("testcase")
+    names = [c.get("name") for c in cases]
+    assert len(set(names)) == len(names) == 5
+    low = cases[0]
+    failure = low.find("failure")
+    assert failure is not None and failure.get("message") == "score 54.0 is below 70"
+    assert "Board Certification" in (failure.text or "")
+    assert "KW001" in (failure.text or "")
+    error = cases[3].find("error")
+    assert error is not None and error.get("message") == "is not a PDF (starts with 'GIF8')"
+    assert cases[1].find("failure") is None and cases[1].find("error") is None
+
+
+def test_junit_survives_control_characters_in_names() -> None:
+    text = get_formatter("junit").render([Failure("cv\x01.pdf", "bad\x00byte")], CTX)
+    case = ET.fromstring(text).find("testsuite/testcase")
+    assert case is not None and case.get("name") == "cv\ufffd.pdf"
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_is_self_contained_escaped_and_charted() -> None:
+    page = get_formatter("html").render(batch(), CTX)
+    parsed = _Collector()
+    parsed.feed(page)
+    assert "http://" not in page and "https://" not in page
+    assert not [a for a, _ in parsed.attrs if a == "src"]
+    assert not [v for a, v in parsed.attrs if a == "href" and not (v or "").startswith("#")]
+    assert "script" not in parsed.tags and "b" not in parsed.tags
+    assert parsed.tags.count("svg") == 3  # one chart per readable file
+    assert parsed.tags.count("rect") == 3 * 3 * 2
+    text = "".join(parsed.text)
+    assert '"<script>alert(1)</script>"' in text
+    assert "applicants/<b>tie</b>.pdf" in text
+    assert "is not a PDF (starts with 'GIF8')" in text
+    assert get_formatter("html").render(batch(), CTX) == page
+
+
+def test_markdown_ranks_then_explains_each_file() -> None:
+    text = get_formatter("markdown").render(batch(), CTX)
+    table = [line for line in text.splitlines() if line.startswith("| ") and ".pdf" in line]
+    assert table[0].startswith("| 1 | applicants/\\<b\\>tie\\</b\\>.pdf |")
+    assert "| 3 | applicants/low.pdf | resume | 54.0 | 0.62 | 1 | below-threshold |" in text
+    assert "## applicants/low.pdf" in text
+    assert "**Below threshold:** score 54.0 is below 70" in text
+    assert "- **Board Certification**: State your board certification plainly." in text
+    assert "**Unreadable:** is not a PDF (starts with 'GIF8')" in text
+    assert "<script>" not in text
+
+
+def test_github_annotations_are_escaped_per_the_runner_rules() -> None:
+    lines = get_formatter("github").render(batch(), CTX).splitlines()
+    assert "::error file=applicants/low.pdf::score 54.0 is below 70" in lines
+    assert (
+        "::error file=applicants/broken.pdf::is not a PDF (starts with 'GIF8')" in lines
+    )
+    assert (
+        "::warning file=applicants/<b>tie</b>.pdf,line=9,title=CONTENT001::"
+        "Heading \"<script>alert(1)</script>\" looks odd, 100%25 sure: check"
+    ) in lines
+    assert (
+        "::warning file=applicants/low.pdf,line=1,title=PARSE003::"
+        "Contact details sit only in the page header%0ARepeat them in the body."
+    ) in lines
+    assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+    assert escape_data("a,b:c\r") == "a,b:c%0D"
+
+
+@pytest.mark.parametrize("fmt", BATCH_FORMATS)
+def test_every_format_handles_one_file_and_no_files(fmt: OutputFormat) -> None:
+    formatter = get_formatter(fmt)
+    one = formatter.render([make_report("cv.pdf", 75.0)], CTX)
+    assert "cv.pdf" in one
+    formatter.render([], CTX)  # an empty folder still gives a valid, empty report
+
+
+def test_junit_and_html_of_an_empty_run_parse() -> None:
+    root = ET.fromstring(get_formatter("junit").render([], CTX))
+    assert root.get("tests") == "0"
+    assert "<table>" in get_formatter("html").render([], CTX)

@@ -63,7 +63,8 @@ def check_zip(data: bytes, name: str, limits: ReadLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+            NotImplementedError) as exc:  # "zip file version 11.9" from a damaged header
         raise InputError(name, f"is damaged: not a readable zip package ({_short(exc)})") from None
     if len(infos) > limits.max_zip_members:
         raise InputError(name, f"has {len(infos)} parts inside, over the limit of "

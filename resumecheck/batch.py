@@ -241,8 +241,14 @@ def run_batch(
     on_internal_error: Callable[[str, str], None] | None = None,
     keep: bool = True,
     start_timeout: float = DEFAULT_START_TIMEOUT,
+    preload: Callable[[Any], None] | None = None,
 ) -> list[Outcome]:
     """Run ``work(path, options)`` for every path in worker processes.
+
+    ``preload(options)``, when given, runs once in this process before any worker starts.
+    With forked workers (Linux) they inherit what it built (imported spaCy, a pipeline
+    cached by ``initializer``), so a worker's own set-up becomes a cache hit, a replacement
+    worker after a timeout starts at once, and the workers share those memory pages.
 
     Returns the outcomes in input order whatever order they finished in. ``on_result`` is
     called in input order too, as soon as every earlier file is done, so a streamed report
@@ -261,6 +267,8 @@ def run_batch(
     """
     if not paths:
         return []
+    if preload is not None:
+        preload(options)
     pool = _Pool(
         paths,
         work,

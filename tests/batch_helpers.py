@@ -54,3 +54,14 @@ def failing_init(options: Any) -> None:
 
 def crash_init(options: Any) -> None:
     os.kill(os.getpid(), 9)
+
+
+PRELOADED: list[str] = []
+
+
+def preload_marker(options: Any) -> None:
+    PRELOADED.append(f"parent {os.getpid()}")
+
+
+def report_preloaded(path: str, options: Any) -> Outcome:
+    return Failure(path, ",".join(PRELOADED) or "nothing preloaded")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 import batch_helpers
@@ -179,3 +180,17 @@ def test_disabled_progress_is_silent(capsys: pytest.CaptureFixture[str]) -> None
     with make_progress(3, enabled=False) as progress:
         progress.advance()
     assert capsys.readouterr() == ("", "")
+
+
+def test_preload_runs_once_in_the_parent_and_forked_workers_inherit_it() -> None:
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork") or not hasattr(
+        os, "fork"
+    ):
+        pytest.skip("workers are not forked on this platform")
+    batch_helpers.PRELOADED.clear()
+    outcomes = run_batch(
+        ["a.pdf", "b.pdf", "c.pdf"], batch_helpers.report_preloaded, None, jobs=2, timeout=10,
+        max_memory=None, preload=batch_helpers.preload_marker,
+    )
+    assert batch_helpers.PRELOADED == [f"parent {os.getpid()}"]
+    assert {o.reason for o in outcomes if isinstance(o, Failure)} == {f"parent {os.getpid()}"}

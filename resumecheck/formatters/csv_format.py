@@ -85,7 +85,7 @@ class CsvFormatter(Formatter):
                     [
                         ranks[position],
                         _text_cell(outcome.path),
-                        outcome.kind.value,
+                        str(outcome.kind),
                         f"{outcome.score.value:.1f}",
                         "" if rate is None else format_number(rate),
                         _text_cell("; ".join(t.term for t in outcome.missing(Level.REQUIRED))),

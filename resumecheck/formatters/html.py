@@ -103,7 +103,7 @@ class HtmlFormatter(Formatter):
                 state = status(o, ctx)
                 out.append(
                     f'<tr><td class="num">{ranks[position]}</td><td>{link}</td>'
-                    f"<td>{_e(o.kind.value)}</td><td class=\"num\">{o.score.value:.1f}</td>"
+                    f"<td>{_e(str(o.kind))}</td><td class=\"num\">{o.score.value:.1f}</td>"
                     f'<td class="num">{"" if rate is None else _e(format_number(rate))}</td>'
                     f'<td class="num">{len(o.missing(Level.REQUIRED))}</td>'
                     f'<td class="num">{counts["error"]}</td>'
@@ -133,7 +133,7 @@ class HtmlFormatter(Formatter):
         state = status(o, ctx)
         facts = (
             f"<p><strong>Score {o.score.value:.1f}</strong> / 100 "
-            f'<span class="badge {state}">{state}</span> · {_e(o.kind.value)} · '
+            f'<span class="badge {state}">{state}</span> · {_e(str(o.kind))} · '
             f"{_e(o.document.format)}, {o.document.pages} page"
             f"{'s' if o.document.pages != 1 else ''}, {o.document.words} words"
         )
@@ -163,7 +163,7 @@ class HtmlFormatter(Formatter):
                 )
                 fix = f"<br>{_e(f.fix)}" if f.fix else ""
                 out.append(
-                    f'<li><span class="sev-{_e(f.severity.value)}">{_e(f.severity.value)}</span> '
+                    f'<li><span class="sev-{_e(str(f.severity))}">{_e(str(f.severity))}</span> '
                     f"<code>{_e(f.code)}</code>{where}: {_e(f.message)}{fix}</li>"
                 )
             out.append("</ul>")

@@ -109,7 +109,7 @@ class JUnitFormatter(Formatter):
 
 
 def _summary(outcome: Report) -> str:
-    lines = [f"score {outcome.score.value:.1f} ({outcome.kind.value})"]
+    lines = [f"score {outcome.score.value:.1f} ({str(outcome.kind)})"]
     for c in outcome.score.categories:
         lines.append(
             f"{c.title}: {c.found:g}/{c.possible:g} ({100 * c.ratio:.0f}%), "

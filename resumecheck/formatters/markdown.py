@@ -40,7 +40,7 @@ class MarkdownFormatter(Formatter):
             if isinstance(o, Report):
                 rate = match_rate(o)
                 out.append(
-                    f"| {ranks[position]} | {_cell(o.path)} | {o.kind.value} "
+                    f"| {ranks[position]} | {_cell(o.path)} | {str(o.kind)} "
                     f"| {o.score.value:.1f} | {'' if rate is None else format_number(rate)} "
                     f"| {len(o.missing(Level.REQUIRED))} | {status(o, ctx)} |"
                 )
@@ -56,7 +56,7 @@ class MarkdownFormatter(Formatter):
 
     def _report(self, o: Report, ctx: RenderContext) -> list[str]:
         rate = match_rate(o)
-        line = f"**Score {o.score.value:.1f}** / 100 · {o.kind.value} · {o.document.format}, "
+        line = f"**Score {o.score.value:.1f}** / 100 · {str(o.kind)} · {o.document.format}, "
         line += f"{o.document.pages} page{'s' if o.document.pages != 1 else ''}, "
         line += f"{o.document.words} words"
         if rate is not None:
@@ -81,12 +81,12 @@ class MarkdownFormatter(Formatter):
                 for t in found:
                     places = sorted({m.location.describe() for m in t.matches if not m.hidden})
                     shown = "; ".join(places[:3]) + (" …" if len(places) > 3 else "")
-                    out.append(f"| {_cell(t.term)} | {t.level.value} | {_cell(shown)} |")
+                    out.append(f"| {_cell(t.term)} | {str(t.level)} | {_cell(shown)} |")
         if o.findings:
             out += ["", "### Findings", ""]
             for f in o.findings:
                 where = f" ({md(f.location.describe())})" if f.location is not None else ""
-                item = f"- **{f.severity.value}** `{f.code}`{where}: {md(f.message)}"
+                item = f"- **{str(f.severity)}** `{f.code}`{where}: {md(f.message)}"
                 if f.fix:
                     item += f" — {md(f.fix)}"
                 out.append(item)

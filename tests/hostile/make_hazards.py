@@ -11,7 +11,12 @@ user should see:
   renamed ``.pdf`` is read as text; a PDF whose owner forbids copying text is read, as
   every PDF reader that respects only the user password does (the permission flags are
   advisory, and a CV is sent to be read). Only ``max_pages`` pages of a 2,000-page PDF are
-  read, with a note.
+  read, with a note. A zip without ``[Content_Types].xml``, or whose relationships name a
+  missing part, still holds a readable main part and is read. An external entity in
+  ``document.xml`` is never resolved (the parsers run with ``resolve_entities=False``), so
+  the file is read without it; the same in ``[Content_Types].xml`` is refused by lxml.
+- Loops in the cross-reference chain (``/Prev``) and page trees thousands of levels deep are
+  reported as damaged; a ``/Kids`` cycle is read (pdfminer skips pages it has visited).
 
 Run as a script to build the files into a folder and list them:
 ``python -m tests.hostile.make_hazards /tmp/hazards``.

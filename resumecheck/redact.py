@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from enum import Enum
 from typing import Any
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -39,6 +40,8 @@ def redact_text(text: str) -> str:
 
 def redact(value: Any) -> Any:
     """A copy of ``value`` (records, tuples, lists, dicts, strings) with contact details masked."""
+    if isinstance(value, Enum):  # severities, kinds, origins: str subclasses to keep as they are
+        return value
     if isinstance(value, str):
         return redact_text(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -36,7 +36,8 @@ COMMAND = [sys.executable, "-m", "resumecheck", "check", "--format", "jsonl", "-
 _WRAPPER = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:]).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(u.ru_utime + u.ru_stime, u.ru_maxrss)\n"
     "sys.exit(code)\n"
 )
 
@@ -173,8 +174,8 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run_once(folder: Path, jobs: int) -> tuple[float, int, int]:
-    """Wall seconds, largest single-process peak RSS (KiB), sampled tree peak (bytes)."""
+def run_once(folder: Path, jobs: int) -> tuple[float, int, int, float]:
+    """Wall s, largest single-process peak RSS (KiB), sampled tree peak (bytes), CPU s."""
     cmd = [sys.executable, "-c", _WRAPPER, *COMMAND, str(folder), "--jobs", str(jobs)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -186,7 +187,25 @@ def run_once(folder: Path, jobs: int) -> tuple[float, int, int]:
     out, err = proc.communicate()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"command failed ({proc.returncode}): {err.decode()[-2000:]}")
-    return elapsed, int(out.decode().split()[-1]), tree_peak
+    cpu, maxrss = out.decode().split()[-2:]
+    return elapsed, int(maxrss), tree_peak, float(cpu)
+
+
+_BURN = (
+    "import time\n"
+    "t = time.process_time()\n"
+    "while time.process_time() - t < 1.0:\n"
+    "    pass\n"
+)
+
+
+def free_cores(n: int = 2) -> float:
+    """How many cores ``n`` CPU-bound processes actually got: the ceiling on any speed-up."""
+    start = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", _BURN]) for _ in range(n)]
+    for proc in procs:
+        proc.wait()
+    return n * 1.0 / (time.perf_counter() - start - 0.02)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,12 +231,17 @@ def main(argv: list[str] | None = None) -> int:
                     f"  jobs={jobs}: median {wall:6.2f} s  {n / wall:6.1f} files/s  "
                     f"largest process {max(r[1] for r in runs) / 1024:6.0f} MB  "
                     f"tree peak {max(r[2] for r in runs) / 1e6:6.0f} MB  "
+                    f"CPU {statistics.median(r[3] for r in runs):5.1f} s  "
                     f"(runs: {', '.join(f'{r[0]:.2f}' for r in runs)})"
                 )
+            print(f"  load average during the runs: {os.getloadavg()[0]:.2f} (other work on "
+                  "the machine distorts wall times; compare CPU seconds too)")
             if 1 in medians:
                 for jobs, wall in medians.items():
                     if jobs != 1:
-                        print(f"  speed-up jobs={jobs} vs 1: {medians[1] / wall:.2f}x")
+                        print(f"  speed-up jobs={jobs} vs 1: {medians[1] / wall:.2f}x "
+                              f"(cores free for {jobs} busy processes right now: "
+                              f"{free_cores(jobs):.2f})")
     return 0
 
 

@@ -27,7 +27,6 @@ import faulthandler
 import logging
 import multiprocessing
 import os
-import resource
 import signal
 import threading
 import time
@@ -39,6 +38,11 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
 from resumecheck.errors import InputError, ResumecheckError
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows: no address-space cap, the timeout still holds
+    resource = None  # type: ignore[assignment]
 from resumecheck.models import Failure, Outcome
 
 log = logging.getLogger(__name__)
@@ -82,7 +86,7 @@ def crash_reason(exitcode: int | None) -> str:
             name = signal.Signals(sig).name
         except ValueError:
             name = f"signal {sig}"
-        if sig == signal.SIGKILL:
+        if sig == getattr(signal, "SIGKILL", 9):
             return f"the reader was killed ({name}, signal {sig}; perhaps out of memory)"
         return f"the reader crashed ({name}, signal {sig})"
     return f"the reader stopped unexpectedly (exit code {exitcode})"
@@ -97,6 +101,8 @@ def crash_reason(exitcode: int | None) -> str:
 
 def _address_space() -> int | None:
     """Bytes of virtual memory this process maps now (Linux), or None when unknown."""
+    if resource is None:
+        return None
     try:
         with open("/proc/self/statm", "rb") as fh:
             return int(fh.read().split()[0]) * resource.getpagesize()
@@ -119,6 +125,8 @@ def _cap_memory(max_memory: int | None) -> None:
 
 
 def _uncap_memory() -> None:
+    if resource is None:
+        return
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (hard, hard))

@@ -83,12 +83,12 @@ def crash_reason(exitcode: int | None) -> str:
     if exitcode is not None and exitcode < 0:
         sig = -exitcode
         try:
-            name = signal.Signals(sig).name
+            name = f"{signal.Signals(sig).name}, signal {sig}"
         except ValueError:
             name = f"signal {sig}"
         if sig == getattr(signal, "SIGKILL", 9):
-            return f"the reader was killed ({name}, signal {sig}; perhaps out of memory)"
-        return f"the reader crashed ({name}, signal {sig})"
+            return f"the reader was killed ({name}; perhaps out of memory)"
+        return f"the reader crashed ({name})"
     return f"the reader stopped unexpectedly (exit code {exitcode})"
 
 
@@ -110,26 +110,29 @@ def _address_space() -> int | None:
         return None
 
 
-def _cap_memory(max_memory: int | None) -> None:
+def _cap_memory(max_memory: int | None) -> tuple[int, int] | None:
+    """Allow ``max_memory`` more address space than now; return the limits to restore."""
     if max_memory is None:
-        return
+        return None
     used = _address_space()
     if used is None:
-        return
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = used + max_memory
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    with contextlib.suppress(ValueError, OSError):
+    for existing in (soft, hard):  # a stricter ``ulimit -v`` set by the user still holds
+        if existing != resource.RLIM_INFINITY:
+            limit = min(limit, existing)
+    try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        return None
+    return soft, hard
 
 
-def _uncap_memory() -> None:
-    if resource is None:
-        return
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+def _restore_memory(previous: tuple[int, int] | None) -> None:
+    if previous is not None:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, previous)
 
 
 def _exception_message(exc: BaseException) -> tuple[Any, ...]:
@@ -175,7 +178,7 @@ def _worker_main(
 def _check_one(
     path: str, work: Work, options: Any, max_memory: int | None
 ) -> tuple[Any, ...]:
-    _cap_memory(max_memory)
+    previous = _cap_memory(max_memory)
     try:
         return ("done", work(path, options))
     except MemoryError:
@@ -187,7 +190,7 @@ def _check_one(
     except BaseException as exc:  # noqa: BLE001 - one file's bug must not stop the batch
         return ("internal", f"{type(exc).__name__}: {exc}", traceback.format_exc())
     finally:
-        _uncap_memory()
+        _restore_memory(previous)
 
 
 # --------------------------------------------------------------------------- parent side

@@ -205,13 +205,6 @@ def contact_cv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-#: redact() maps every str field, and StrEnum fields (Report.kind, Severity) are str: they
-#: come back as plain strings and formatting fails on ``.value``. Fix belongs in redact.py
-#: (leave Enum values alone); these tests then pass, and strict xfail turns them red.
-REDACT_ENUM_BUG = pytest.mark.xfail(
-    strict=True, reason="redact() turns StrEnum fields into plain str (AttributeError: .value)")
-
-
 def _leaks(text: str) -> list[str]:
     found = []
     if EMAIL in text or "marquez-whitfield@" in text:
@@ -223,7 +216,6 @@ def _leaks(text: str) -> list[str]:
     return found
 
 
-@REDACT_ENUM_BUG
 def test_redact_hides_contact_details_in_every_format(contact_cv: Path) -> None:
     import resumecheck
     from resumecheck.formatters.base import RenderContext
@@ -239,7 +231,6 @@ def test_redact_hides_contact_details_in_every_format(contact_cv: Path) -> None:
         assert _leaks(out) == [], f"{fmt} leaks {_leaks(out)}"
 
 
-@REDACT_ENUM_BUG
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "html", "text"])
 def test_redact_through_the_cli(contact_cv: Path, tmp_path: Path, fmt: str) -> None:

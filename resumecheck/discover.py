@@ -13,8 +13,9 @@ Rules, chosen to match what a recruiter pointing at a folder expects:
   folders, as git and ripgrep do; name such a file explicitly to check it. Office lock files
   (``~$cv.docx``) are listed as skipped: they carry a document extension but no document.
 - Symlinks found inside a folder are followed only when they point to a regular file inside
-  one of the given folders; symlinked folders are never descended into, so link loops cannot
-  hang the walk. A symlink named explicitly is followed when it points to a regular file.
+  one of the given folders; symlinked folders met inside are never descended into, so link
+  loops cannot hang the walk. A symlink named explicitly is followed when it points to a
+  regular file or a folder.
 - Every kept file is identified by device and inode, so a file reached twice (through two
   arguments, a symlink or a hard link) is checked once, under its smallest display path.
 """
@@ -165,7 +166,9 @@ class _Walker:
         except OSError as exc:
             self.skip(arg, f"cannot read ({exc.strerror or exc})", unreadable=True)
             return
-        if stat.S_ISDIR(st.st_mode):
+        if stat.S_ISDIR(st.st_mode) or (stat.S_ISLNK(st.st_mode) and os.path.isdir(arg)):
+            # A folder named on the command line is searched even when it is a symlink
+            # (~/applicants -> /data/2024): the user pointed at it. Links met inside are not.
             self.walk(arg)
         else:
             self.add_entry(arg, named=True, st=st)

@@ -104,3 +104,10 @@ def test_ten_thousand_files_are_all_listed_in_order(tmp_path: Path) -> None:
     assert len(found.files) == 10_000
     assert found.files[0].endswith("batch000/cv000.pdf")
     assert found.files[-1].endswith("batch099/cv099.pdf")
+
+
+def test_a_folder_named_through_a_symlink_is_searched(tree: Path) -> None:
+    Path("latest").symlink_to("applicants")
+    found = discover(["latest"])
+    assert "latest/b-smith.pdf" in found.files
+    assert found.unreadable == ()

@@ -144,3 +144,10 @@ def test_entities_are_not_expanded(make_docx):
     except InputError:
         return  # refusing is as safe as not expanding
     assert "AAAAAAAAAA" not in doc.text
+
+
+def test_incomplete_package_is_not_called_strict_ooxml() -> None:
+    from tests.hostile.make_hazards import docx_missing_part_rel
+
+    doc = read_bytes(docx_missing_part_rel(), "cv.docx")
+    assert [n.kind for n in doc.notes] == ["partial_package"]

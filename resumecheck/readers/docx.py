@@ -374,6 +374,7 @@ def _read_with_python_docx(data: bytes, budget: int | None = None
 # -- Strict OOXML fallback -----------------------------------------------------------------
 
 _OFFICE_DOCUMENT = "/relationships/officeDocument"
+_STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/"
 
 
 def _read_strict(data: bytes, budget: int | None = None
@@ -382,9 +383,12 @@ def _read_strict(data: bytes, budget: int | None = None
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         rels = etree.fromstring(zf.read("_rels/.rels"), _SAFE_PARSER)
         target = None
+        strict = False
         for rel in rels:
-            if (_attr(rel, "Type") or "").endswith(_OFFICE_DOCUMENT):
+            rel_type = _attr(rel, "Type") or ""
+            if rel_type.endswith(_OFFICE_DOCUMENT):
                 target = (_attr(rel, "Target") or "").lstrip("/")
+                strict = rel_type.startswith(_STRICT_NAMESPACE)
                 break
         if not target:
             raise KeyError("no main document part")
@@ -394,8 +398,12 @@ def _read_strict(data: bytes, budget: int | None = None
         if styles_name in zf.namelist():
             styles_root = etree.fromstring(zf.read(styles_name), _SAFE_PARSER)
     blocks = _part_blocks(root, Origin.BODY, _heading_styles(styles_root), budget)
-    note = ReaderNote("strict_ooxml", "Strict Open XML document: body text read; headers, "
-                                      "footers and footnotes were not")
+    if strict:
+        note = ReaderNote("strict_ooxml", "Strict Open XML document: body text read; headers, "
+                                          "footers and footnotes were not")
+    else:  # a transitional package with a part missing or misnamed
+        note = ReaderNote("partial_package", "the Word package is incomplete: body text read; "
+                                             "headers, footers and footnotes were not")
     return blocks, [note]
 
 

@@ -18,6 +18,7 @@ source: a resume should not be told to mention "dental insurance".
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections import Counter, defaultdict
@@ -200,6 +201,9 @@ class PostingTerm:
     key: tuple[str, ...] = ()
     #: Every wording key the posting used for a profile term (see ``_wording_key``).
     wordings: tuple[str, ...] = ()
+    #: Profile terms the posting offers as alternatives to this one ("ABA, ABPMR or
+    #: ABPN"): the resume having any of them satisfies this term.
+    alternatives: tuple[str, ...] = ()
 
     def posting_location(self) -> dict[str, Any]:
         return {"section": self.section, "line": self.line}
@@ -232,6 +236,8 @@ class JobTerm:
     posting: PostingTerm
     found: bool
     resume_locations: tuple[dict[str, Any], ...] = ()
+    #: When the posting offered alternatives and the resume has one of them instead.
+    satisfied_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         p = self.posting
@@ -246,6 +252,8 @@ class JobTerm:
             "posting_location": p.posting_location(),
             "posting_sentence": p.sentence,
             "resume_locations": list(self.resume_locations),
+            "alternatives": list(p.alternatives),
+            "satisfied_by": self.satisfied_by,
         }
 
 
@@ -574,12 +582,64 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher,
             if span is not None:
                 covered.update(range(span.start, span.end))
         terms.append(_profile_term(profile, term_id, kept, items, synth))
+    alternatives = _alternatives(synth.text, {tid: [m for m in ms if not excluded[m.start]]
+                                              for tid, ms in found.items()})
+    terms = [dataclasses.replace(t, alternatives=alternatives.get(t.term_id or "", ()))
+             for t in terms]
     terms.sort(key=lambda t: (-t.score, t.line or 0, t.text))
 
     phrases = _extract_phrases(doc, synth, items, excluded, covered, STOP_WORDS, pipeline)
     terms.extend(phrases[:TOP_PHRASES])
     sections = tuple((i.section or "", i.kind) for i in items if i.heading)
     return Posting(document.path, title, employer, tuple(terms), sections)
+
+
+#: What may stand between two items of one list: commas, slashes, "or", "and/or".
+_LIST_GAP = re.compile(r"[\s,;/]*(?:\b(?:and/or|or)\b[\s,;/]*)?", re.IGNORECASE)
+_OR_GAP = re.compile(r"/|\bor\b", re.IGNORECASE)
+
+
+def _alternatives(text: str, found: Mapping[str, Sequence[Match]]) -> dict[str, tuple[str, ...]]:
+    """Profile terms the posting lists as either/or ("ABA, ABPMR or ABPN"), by term id.
+
+    Mentions next to each other in one list, with at least one "or" or "/" between them,
+    are one group; every member's alternatives are the other members.
+    """
+    mentions = sorted((m.start, m.end, tid) for tid, ms in found.items() for m in ms)
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    run: list[str] = []
+    has_or = False
+    prev_end = -1
+
+    def close() -> None:
+        if has_or and len(set(run)) > 1:
+            first = root(run[0])
+            for tid in run[1:]:
+                parent[root(tid)] = first
+
+    for start, end, tid in mentions:
+        gap = text[prev_end:start] if prev_end >= 0 else None
+        if gap is not None and "\n" not in gap and _LIST_GAP.fullmatch(gap):
+            run.append(tid)
+            has_or = has_or or bool(_OR_GAP.search(gap))
+        elif start < prev_end:  # overlapping mentions (a longer term holds a shorter one)
+            continue
+        else:
+            close()
+            run, has_or = [tid], False
+        prev_end = max(prev_end, end)
+    close()
+    groups: dict[str, set[str]] = {}
+    for tid in {t for _, _, t in mentions}:
+        groups.setdefault(root(tid), set()).add(tid)
+    return {tid: tuple(sorted(members - {tid}))
+            for members in groups.values() if len(members) > 1 for tid in members}
 
 
 def _profile_term(profile: Profile, term_id: str, matches: Sequence[Match],
@@ -833,6 +893,18 @@ def match_job(posting: Posting, report_doc_matches: Mapping[str, Sequence[Match]
     for pt in posting.terms:
         if pt.source == "profile":
             visible = [m for m in report_doc_matches.get(pt.term_id or "", ()) if not m.hidden]
+            satisfied_by = None
+            if not visible:
+                for alt in pt.alternatives:
+                    alt_visible = [m for m in report_doc_matches.get(alt, ()) if not m.hidden]
+                    if alt_visible:
+                        satisfied_by = alt
+                        break
+            if satisfied_by is not None:
+                shown = [m for m in report_doc_matches[satisfied_by] if not m.hidden][:3]
+                job_terms.append(JobTerm(pt, True, tuple(m.location.to_dict() for m in shown),
+                                         satisfied_by=satisfied_by))
+                continue
             locations = tuple(m.location.to_dict() for m in visible[:3])
             job_terms.append(JobTerm(pt, bool(visible), locations))
             if visible:

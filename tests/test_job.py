@@ -186,3 +186,22 @@ def test_read_document_of_posting_unchanged(env) -> None:
     load_posting(path, profile, matcher)
     assert path.read_bytes() == before
     assert read_document(path).blocks
+
+
+def test_either_or_lists_are_satisfied_by_any_member(tmp_path: Path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text(
+        "Pain Medicine Physician\n\nRequirements\n\n"
+        "- Board certified in pain medicine (ABA, ABPMR or ABPN).\n"
+        "- Experience with spinal cord stimulation and kyphoplasty.\n", encoding="utf-8")
+    cv = tmp_path / "cv.txt"
+    cv.write_text("BOARD CERTIFICATION\n\nDiplomate, American Board of Anesthesiology (ABA).\n",
+                  encoding="utf-8")
+    job = run_check(cv, CheckOptions(kind="resume", job=str(posting))).job
+    by_id = {t.posting.term_id: t for t in job.terms if t.posting.term_id}
+    assert by_id["abpmr-board"].found and by_id["abpmr-board"].satisfied_by == "aba-board"
+    assert by_id["abpn-board"].satisfied_by == "aba-board"
+    assert by_id["aba-board"].satisfied_by is None
+    # "and" is not "or": a plain list still asks for every item.
+    assert not by_id["spinal-cord-stimulation"].found
+    assert by_id["spinal-cord-stimulation"].posting.alternatives == ()

@@ -357,7 +357,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rv = app(args=args, prog_name="resumecheck", standalone_mode=False)
     except typer.Exit as exc:
-        return int(getattr(exc, "exit_code", 0) or 0)
+        code = int(getattr(exc, "exit_code", 0) or 0)
+        if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130)
+            _err("resumecheck: interrupted")
+        return code
     except typer.Abort:
         _err("resumecheck: interrupted")
         return ExitCode.INTERRUPTED
@@ -382,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"resumecheck: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
         return ExitCode.INTERNAL
     if isinstance(rv, int):
+        if rv == ExitCode.INTERRUPTED:  # Ctrl-C, turned into a return value by Typer
+            _err("resumecheck: interrupted")
         return rv
     return ExitCode.OK
 

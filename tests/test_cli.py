@@ -213,3 +213,29 @@ def test_debug_shows_traceback_for_internal_errors(tmp_path: Path) -> None:
                            "--profile", str(prof)], capture_output=True, text=True, cwd=ROOT,
                           timeout=120)
     assert "Traceback" in proc.stderr
+
+
+def test_ctrl_c_exits_130_and_leaves_no_report(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"cv{i:02d}.pdf").write_bytes(CV_PDF.read_bytes())
+    target = tmp_path / "report.json"
+    proc = subprocess.Popen([sys.executable, "-m", "resumecheck", "check", str(folder),
+                             "--format", "json", "-o", str(target), "--jobs", "2"],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    start = time.monotonic()
+    _, err = proc.communicate(timeout=60)
+    rc = proc.returncode
+    stopped_in = time.monotonic() - start
+    if rc == 0:
+        pytest.skip("the batch finished before the interrupt arrived")
+    assert rc == ExitCode.INTERRUPTED, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert stopped_in < 10
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["many"]

@@ -73,6 +73,8 @@ def run(
         fail_on=Severity(settings.fail_on) if settings.fail_on else None,
         color=settings.color,
     )
+    if formatter.streams:
+        return _stream(discovery.files, outcomes, formatter, ctx, settings, err)
     outcomes.extend(_check_all(discovery.files, settings, err))
     outcomes.sort(key=lambda o: o.path)
     for o in outcomes:
@@ -80,6 +82,37 @@ def run(
             err(f"{o.path}: {o.reason}")
     emit(formatter.render(outcomes, ctx), settings.output)
     return decide_exit(outcomes, ctx)
+
+
+def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: RenderContext,
+            settings: RunSettings, err: Callable[[str], None]) -> ExitCode:
+    """Line formats (jsonl, github): write each file's lines as soon as it is its turn, in
+    path order, keeping no reports, so memory stays flat however many files there are."""
+    import contextlib
+    import sys
+
+    from resumecheck.atomic import open_output
+
+    seen: list[Outcome] = []  # only the verdicts, for the exit code
+
+    def write(fh, outcome: Outcome) -> None:
+        if isinstance(outcome, Failure):
+            err(f"{outcome.path}: {outcome.reason}")
+            seen.append(outcome)
+        elif not passed(outcome, ctx):
+            seen.append(Failure(outcome.path, "below threshold"))
+        fh.write(formatter.render_one(outcome, ctx))
+        fh.flush()
+
+    target = (open_output(settings.output) if settings.output is not None
+              else contextlib.nullcontext(sys.stdout))
+    with target as fh:
+        for outcome in sorted(skipped, key=lambda o: o.path):
+            write(fh, outcome)
+        _check_all(files, settings, err, on_result=lambda o: write(fh, o))
+    if any(isinstance(o, Failure) and o.reason != "below threshold" for o in seen):
+        return ExitCode.UNREADABLE
+    return ExitCode.BELOW_THRESHOLD if seen else ExitCode.OK
 
 
 def _read_companions(options: CheckOptions) -> None:
@@ -91,8 +124,10 @@ def _read_companions(options: CheckOptions) -> None:
             read_document(path, limits=options.limits, password=options.password)
 
 
-def _check_all(files: Sequence[str], settings: RunSettings,
-               err: Callable[[str], None]) -> list[Outcome]:
+def _check_all(files: Sequence[str], settings: RunSettings, err: Callable[[str], None],
+               on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Check ``files`` in workers; with ``on_result``, hand each outcome over in input order
+    and keep none of them."""
     import sys
 
     from resumecheck.batch import make_progress, run_batch
@@ -118,7 +153,8 @@ def _check_all(files: Sequence[str], settings: RunSettings,
             initializer=prepare,
             on_progress=progress.advance,
             on_internal_error=internal,
-            keep=True,
+            on_result=on_result,
+            keep=on_result is None,
         )
 
 

@@ -239,3 +239,29 @@ def test_ctrl_c_exits_130_and_leaves_no_report(tmp_path: Path) -> None:
     assert "interrupted" in err and "Traceback" not in err
     assert stopped_in < 10
     assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["many"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "github"])
+def test_batch_output_is_identical_whatever_the_worker_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    folder = tmp_path / "applicants"
+    folder.mkdir()
+    for name, src in (("a.pdf", CV_PDF), ("b.docx", CV_DOCX), ("c.pdf", CV_PDF)):
+        (folder / name).write_bytes(src.read_bytes())
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    outs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"report-{jobs}.{fmt}"
+        code, out, err = run(["check", str(folder), "--format", fmt, "-o", str(target),
+                              "--jobs", jobs, "--fail-under", "50"], capsys)
+        assert code == ExitCode.UNREADABLE and out == ""
+        assert err.strip().splitlines() == [f"{(folder / 'broken.docx').as_posix()}: "
+                                            + err.split(": ", 1)[1].strip()]
+        outs.append(target.read_bytes())
+    assert outs[0] == outs[1]
+    if fmt == "jsonl":
+        lines = [json.loads(x) for x in outs[0].decode().splitlines()]
+        assert [Path(x["path"]).name for x in lines] == ["a.pdf", "b.docx", "broken.docx",
+                                                         "c.pdf"]
+        assert [x["status"] for x in lines] == ["ok", "ok", "unreadable", "ok"]

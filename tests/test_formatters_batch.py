@@ -14,6 +14,7 @@ from report_factory import make_report
 
 from resumecheck.formatters.base import RenderContext
 from resumecheck.formatters.github import escape_data, escape_property
+from resumecheck.formatters.json_format import outcome_dict
 from resumecheck.formatters.registry import OutputFormat, get_formatter
 from resumecheck.models import Failure, Finding, Location, Severity
 
@@ -40,10 +41,10 @@ def test_jsonl_is_one_sorted_compact_object_per_file_in_input_order() -> None:
     outcomes = batch()
     text = get_formatter("jsonl").render(outcomes, CTX)
     lines = text.splitlines()
-    assert [json.loads(line) for line in lines] == [o.to_dict() for o in outcomes]
+    assert [json.loads(line) for line in lines] == [outcome_dict(o, CTX) for o in outcomes]
     assert lines[3] == (
-        '{"path":"applicants/broken.pdf","reason":"is not a PDF (starts with \'GIF8\')",'
-        '"status":"unreadable"}'
+        '{"passed":false,"path":"applicants/broken.pdf",'
+        '"reason":"is not a PDF (starts with \'GIF8\')","status":"unreadable"}'
     )
     streamed = "".join(get_formatter("jsonl").render_one(o, CTX) for o in outcomes)
     assert streamed == text

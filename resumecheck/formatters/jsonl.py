@@ -6,12 +6,13 @@ import json
 from collections.abc import Sequence
 
 from resumecheck.formatters.base import Formatter, RenderContext
+from resumecheck.formatters.json_format import outcome_dict
 from resumecheck.models import Outcome
 
 
 class JsonLinesFormatter(Formatter):
-    """Each line is ``outcome.to_dict()``, the same object as in the ``json`` format's
-    ``reports`` list, so tools can switch between the two without a second parser."""
+    """Each line is the same object as in the ``json`` format's ``reports`` list, so tools
+    can switch between the two without a second parser."""
 
     streams = True
 
@@ -19,7 +20,6 @@ class JsonLinesFormatter(Formatter):
         return "".join(self.render_one(o, ctx) for o in outcomes)
 
     def render_one(self, outcome: Outcome, ctx: RenderContext) -> str:
-        return (
-            json.dumps(outcome.to_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-            + "\n"
-        )
+        line = json.dumps(outcome_dict(outcome, ctx), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":"))
+        return line + "\n"

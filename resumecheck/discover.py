@@ -29,6 +29,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from resumecheck.preflight import file_type
+
 #: Extensions (lower case) of the files kept when walking a folder.
 DOCUMENT_EXTENSIONS = frozenset(
     {".pdf", ".docx", ".doc", ".docm", ".txt", ".md", ".markdown", ".text"}
@@ -78,20 +80,6 @@ def _display(path: str | PurePath) -> str:
 def _sort_key(display: str) -> tuple[str, ...]:
     # By path components, so a folder's files stay together ("a/x" before "a-b/x").
     return tuple(display.split("/"))
-
-
-def _file_type(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "a special file"
 
 
 def _root_of(real: str, roots: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
@@ -198,7 +186,7 @@ class _Walker:
             self.add_link(path, named=named)
             return
         if not stat.S_ISREG(mode):
-            self.skip(path, f"is {_file_type(mode)}; not opened", unreadable=named)
+            self.skip(path, f"is {file_type(mode)}; not opened", unreadable=named)
             return
         if not named and not is_document_name(name):
             self.skip(path, NOT_A_DOCUMENT)
@@ -218,7 +206,7 @@ class _Walker:
         if not stat.S_ISREG(target.st_mode):
             self.skip(
                 path,
-                f"is a symbolic link to {_file_type(target.st_mode)}; not opened",
+                f"is a symbolic link to {file_type(target.st_mode)}; not opened",
                 unreadable=named,
             )
             return

@@ -46,7 +46,7 @@ def read_input(path: str | os.PathLike[str], limits: ReadLimits | None = None) -
     if stat.S_ISDIR(st.st_mode):
         raise InputError(name, "is a folder, not a document")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(name, f"is not a regular file ({_file_type(st.st_mode)}); not opened")
+        raise InputError(name, f"is not a regular file ({file_type(st.st_mode)}); not opened")
     if st.st_size == 0:
         raise InputError(name, "is empty")
     if st.st_size > limits.max_bytes:
@@ -75,7 +75,8 @@ def read_input(path: str | os.PathLike[str], limits: ReadLimits | None = None) -
     return data
 
 
-def _file_type(mode: int) -> str:
+def file_type(mode: int) -> str:
+    """What a special file is, in words ("a FIFO", "a character device", ...)."""
     if stat.S_ISFIFO(mode):
         return "a FIFO"
     if stat.S_ISCHR(mode):
@@ -84,6 +85,8 @@ def _file_type(mode: int) -> str:
         return "a block device"
     if stat.S_ISSOCK(mode):
         return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
     return "a special file"
 
 

@@ -53,14 +53,20 @@ class Kind(StrEnum):
     COVER_LETTER = "cover-letter"
 
 
+_SIMPLE = (str, int, bool, type(None))
+
+
 def plain(value: Any) -> Any:
     """Turn records, enums and tuples into JSON-ready dicts, strings and lists."""
+    kind = type(value)
+    if kind in _SIMPLE:
+        return value
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, StrEnum):
         return value.value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return _fields_dict(value)
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -70,12 +76,23 @@ def plain(value: Any) -> Any:
     return value
 
 
+#: Per record class: the names of its ``__init__`` fields (reports are turned into dicts
+#: thousands of times in a batch; looking the fields up once matters).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _fields_dict(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {
-        f.name: plain(getattr(obj, f.name))
-        for f in dataclasses.fields(obj)
-        if f.init and f.name not in skip
-    }
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(obj) if f.init)
+        _FIELD_NAMES[type(obj)] = names
+    out: dict[str, Any] = {}
+    for name in names:
+        if name in skip:
+            continue
+        value = getattr(obj, name)
+        out[name] = value if type(value) in _SIMPLE else plain(value)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,9 @@ _LOOKUP: dict[str, str] = {
 # Longest first, so "board certifications and licensure" beats "licensure".
 _BY_LENGTH = sorted(_LOOKUP, key=lambda s: (-len(s), s))
 
+#: Every canonical section key.
+SECTION_KEYS = frozenset(SECTION_SYNONYMS)
+
 MAX_HEADING_WORDS = 6
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _SENTENCE_END = (".", ",", ";", "!", "?")
@@ -152,10 +155,16 @@ _UNSECTIONED = frozenset({Origin.HEADER, Origin.FOOTER, Origin.FOOTNOTE})
 
 
 def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
-    """Mark headings and give each block the section of the last heading before it."""
+    """Mark headings and give each block the section of the last heading before it.
+
+    Heading-like lines above the first known section (a name, a job title) are the top of
+    the document, not sections of their own: they and what follows them stay unsectioned
+    until the first known heading.
+    """
     out: list[Block] = []
     section: str | None = None
     title: str | None = None
+    known_seen = False
     for block in blocks:
         if block.origin in _UNSECTIONED:
             out.append(dataclasses.replace(block, section=None, section_title=None,
@@ -165,8 +174,11 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
         if not block.hidden and looks_like_heading(text, marked=block.is_heading):
             letters = _letters(text)
             styled = block.is_heading or letters.isupper()
-            section = heading_key(text, styled=styled)
-            title = text.rstrip(":").strip()
+            key = heading_key(text, styled=styled)
+            if key in SECTION_KEYS:
+                known_seen = True
+            if known_seen:
+                section, title = key, text.rstrip(":").strip()
             out.append(dataclasses.replace(block, section=section, section_title=title,
                                            is_heading=True))
             continue

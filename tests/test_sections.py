@@ -46,3 +46,18 @@ def test_capital_heading_containing_a_known_wording_takes_its_key():
 def test_hidden_text_never_starts_a_section():
     out = assign_sections([Block("EDUCATION"), Block("PUBLICATIONS", hidden=True)])
     assert out[1].section == "education" and not out[1].is_heading
+
+
+def test_name_and_title_above_the_first_known_heading_are_not_sections() -> None:
+    blocks = assign_sections([
+        Block(text="JANE ROE, MD", is_heading=True),
+        Block(text="INTERVENTIONAL PAIN PHYSICIAN", is_heading=True),
+        Block(text="jane@example.com"),
+        Block(text="EDUCATION"),
+        Block(text="Doctor of Medicine, 2015"),
+        Block(text="MY JOURNEY", is_heading=True),
+        Block(text="Ten years of practice."),
+    ])
+    assert [b.section for b in blocks] == [None, None, None, "education", "education",
+                                          "my journey", "my journey"]
+    assert [b.is_heading for b in blocks] == [True, True, False, True, False, True, False]

@@ -57,7 +57,8 @@ class MarkdownFormatter(Formatter):
     def _report(self, o: Report, ctx: RenderContext) -> list[str]:
         rate = match_rate(o)
         line = f"**Score {o.score.value:.1f}** / 100 · {str(o.kind)} · {o.document.format}, "
-        line += f"{o.document.pages} page{'s' if o.document.pages != 1 else ''}, "
+        if o.document.pages:  # DOCX and text have no pages
+            line += f"{o.document.pages} page{'s' if o.document.pages != 1 else ''}, "
         line += f"{o.document.words} words"
         if rate is not None:
             line += f" · job match rate {format_number(rate)}"
@@ -79,7 +80,9 @@ class MarkdownFormatter(Formatter):
             if found:
                 out += ["", "### Found terms", "", "| Term | Level | Where |", "|---|---|---|"]
                 for t in found:
-                    places = sorted({m.location.describe() for m in t.matches if not m.hidden})
+                    # In document order, each place once.
+                    places = list(dict.fromkeys(m.location.describe() for m in t.matches
+                                                if not m.hidden))
                     shown = "; ".join(places[:3]) + (" …" if len(places) > 3 else "")
                     out.append(f"| {_cell(t.term)} | {str(t.level)} | {_cell(shown)} |")
         if o.findings:

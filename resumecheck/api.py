@@ -46,12 +46,13 @@ def check_file(
 
     if not isinstance(profile, str | os.PathLike):
         opts = CheckOptions(**options)
-        return _finish(run_check(Path(path), opts, profile=profile), opts)
+        return finish_report(run_check(Path(path), opts, profile=profile), opts)
     opts = CheckOptions(profile=os.fspath(profile), **options)
-    return _finish(run_check(Path(path), opts), opts)
+    return finish_report(run_check(Path(path), opts), opts)
 
 
-def _finish(report: Report, options: CheckOptions) -> Report:
+def finish_report(report: Report, options: CheckOptions) -> Report:
+    """The report as it leaves the library: redacted when asked."""
     if options.redact:
         from resumecheck.redact import redact
 
@@ -68,7 +69,7 @@ def check_outcome(path: str | os.PathLike[str], options: CheckOptions) -> Outcom
     from resumecheck.pipeline import run_check
 
     try:
-        return _finish(run_check(Path(path), options), options)
+        return finish_report(run_check(Path(path), options), options)
     except (ProfileError, ModelError, UsageError):
         raise
     except InputError as exc:

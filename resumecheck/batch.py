@@ -598,3 +598,106 @@ def make_progress(total: int, enabled: bool) -> Iterator[Progress]:
         task = progress.add_task("Checking", total=total)
         progress.refresh()
         yield _RichProgress(progress, task)
+
+
+# --------------------------------------------------------------------------- one file, two stages
+
+
+class Prefetch:
+    """Run ``func(*args)`` (a reader) in a capped child process while the parent goes on.
+
+    One file's check has two stages of about the same start-up cost: reading (pdfminer or
+    python-docx, and the parse) and checking (spaCy and the patterns). Forking the reader
+    first, before the parent imports spaCy, overlaps the two on a second core; the bytes
+    of the file are still only ever parsed inside a process with a time and memory cap.
+    """
+
+    def __init__(self, func: Callable[..., Any], args: tuple[Any, ...],
+                 max_memory: int | None) -> None:
+        ctx = _context()
+        self._conn, child = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_prefetch_main, args=(child, func, args, max_memory),
+                                    daemon=True)
+        self._process.start()
+        child.close()
+        self.started = time.monotonic()
+        #: The reader's traceback when it failed with an unexpected error (for --debug).
+        self.traceback: str | None = None
+
+    def result(self, path: str, timeout: float) -> Any:
+        """The reader's return value; a :class:`Failure` when it failed, overran or died.
+
+        Other project errors raised by the reader (a bad profile) are raised here again.
+        """
+        try:
+            remaining = max(0.0, self.started + timeout - time.monotonic())
+            if not self._conn.poll(remaining):
+                if self._process.is_alive():
+                    return Failure(path, timeout_reason(timeout))
+                return Failure(path, crash_reason(self._process.exitcode))
+            try:
+                message = self._conn.recv()
+            except (EOFError, OSError):
+                self._process.join(5)
+                return Failure(path, crash_reason(self._process.exitcode))
+        finally:
+            self.close()
+        kind = message[0]
+        if kind == "done":
+            return message[1]
+        if kind == "input":
+            return Failure(path, message[1])
+        if kind == "memory":
+            return Failure(path, memory_reason(message[1]))
+        if kind == "fatal":
+            _raise_remote(message)
+        self.traceback = message[2]
+        return Failure(path, f"internal error: {message[1]}")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            if self._process.is_alive():
+                self._process.kill()
+        self._process.join(5)
+        with contextlib.suppress(OSError):
+            self._conn.close()
+
+
+def _prefetch_main(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
+                   max_memory: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    faulthandler.disable()
+    _cap_memory(max_memory)
+    try:
+        message: tuple[Any, ...] = ("done", func(*args))
+    except MemoryError:
+        message = ("memory", max_memory or 0)
+    except InputError as exc:
+        message = ("input", exc.reason)
+    except ResumecheckError as exc:
+        message = ("fatal", *_exception_message(exc))
+    except BaseException as exc:  # noqa: BLE001 - reported as one file's internal error
+        message = ("internal", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    try:
+        conn.send(message)
+    except MemoryError:  # too big to send back within the cap
+        conn.send(("memory", max_memory or 0))
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`TimeoutError` in this (main) thread after ``seconds``."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

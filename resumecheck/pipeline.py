@@ -74,10 +74,18 @@ def _load_resume(path: str, options: CheckOptions, matcher: TermMatcher
     return _RESUMES[key]
 
 
-def run_check(path: Path, options: CheckOptions, profile: Profile | None = None) -> Report:
+def read_for_check(path: str | Path, options: CheckOptions) -> Document:
+    """Stage one of a check: the document as its reader sees it."""
+    return read_document(path, limits=options.limits, password=options.password)
+
+
+def run_check(path: Path, options: CheckOptions, profile: Profile | None = None,
+              document: Document | None = None) -> Report:
+    """Check ``path``; ``document`` is its content when it was already read elsewhere."""
     profile = profile if profile is not None else load_profile(options.profile)
     matcher = get_matcher(profile, options.model)
-    document = read_document(path, limits=options.limits, password=options.password)
+    if document is None:
+        document = read_for_check(path, options)
     kind, kind_reason = classify(document, options.kind)
     doc = matcher.pipeline.make_doc(document.text)
     matches = matcher.find(document, doc)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from resumecheck import __version__
-from resumecheck.api import CheckOptions, check_outcome
-from resumecheck.errors import ExitCode
+from resumecheck.api import CheckOptions, check_outcome, finish_report
+from resumecheck.errors import ExitCode, InputError, ResumecheckError
 from resumecheck.formatters.base import RenderContext, passed
 from resumecheck.models import Failure, Outcome, Report, Severity
 
@@ -135,6 +136,12 @@ def _check_all(files: Sequence[str], settings: RunSettings, err: Callable[[str],
 
     if not files:
         return []
+    if len(files) == 1:
+        outcome = _check_single(files[0], settings, err)
+        if on_result is not None:
+            on_result(outcome)
+            return []
+        return [outcome]
     jobs = min(settings.jobs or os.cpu_count() or 1, len(files))
     show = not settings.quiet and len(files) > 1 and sys.stderr.isatty()
 
@@ -156,6 +163,46 @@ def _check_all(files: Sequence[str], settings: RunSettings, err: Callable[[str],
             on_result=on_result,
             keep=on_result is None,
         )
+
+
+def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) -> Outcome:
+    """One file: read it in a capped child process while this process loads spaCy and the
+    patterns, then match and check the document here, under the same time limit."""
+    from resumecheck.batch import Prefetch, time_limit, timeout_reason
+    from resumecheck.pipeline import read_for_check
+
+    options = settings.options
+    reader = Prefetch(read_for_check, (path, options), settings.max_memory)
+    try:
+        from resumecheck.pipeline import prepare, run_check
+
+        prepare(options)
+    except BaseException:
+        reader.close()
+        raise
+    document = reader.result(path, settings.timeout)
+    if isinstance(document, Failure):
+        if reader.traceback and settings.debug:
+            err(f"{path}: internal error\n{reader.traceback}")
+        return document
+    remaining = settings.timeout - (time.monotonic() - reader.started)
+    try:
+        with time_limit(max(remaining, 0.001)):
+            return finish_report(run_check(Path(path), options, document=document), options)
+    except TimeoutError:
+        return Failure(path, timeout_reason(settings.timeout))
+    except MemoryError:
+        return Failure(path, "ran out of memory while checking; stopped")
+    except InputError as exc:
+        return Failure(path, exc.reason)
+    except ResumecheckError:
+        raise
+    except Exception as exc:  # one file's bug: one line, the traceback only with --debug
+        if settings.debug:
+            import traceback
+
+            err(f"{path}: internal error\n{traceback.format_exc()}")
+        return Failure(path, f"internal error: {type(exc).__name__}: {exc}")
 
 
 __all__ = ["RunSettings", "run", "decide_exit", "Report"]

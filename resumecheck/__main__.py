@@ -1,5 +1,3 @@
-import sys
+from resumecheck.cli import entry
 
-from resumecheck.cli import main
-
-sys.exit(main())
+entry()

@@ -391,4 +391,20 @@ def main(argv: list[str] | None = None) -> int:
     return ExitCode.OK
 
 
-__all__ = ["app", "main", "UsageError"]
+def entry() -> None:
+    """The console script: run :func:`main`, then leave without interpreter teardown.
+
+    Tearing down spaCy's many objects at exit costs ~0.1 s, a tenth of a one-file check.
+    Everything that matters is finished by then: reports are written atomically and closed,
+    worker processes have been joined, and the standard streams are flushed here.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (``| head``): nothing more to say
+            pass
+    os._exit(int(code))
+
+
+__all__ = ["app", "entry", "main", "UsageError"]

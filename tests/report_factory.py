@@ -25,11 +25,11 @@ from resumecheck.models import (
 class JobMatch:
     """The part of a job-posting comparison the formatters read."""
 
-    posting: str
+    posting_path: str
     match_rate: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"posting": self.posting, "match_rate": self.match_rate}
+        return {"posting": self.posting_path, "match_rate": self.match_rate}
 
 
 CATEGORIES = (

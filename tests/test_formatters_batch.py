@@ -170,3 +170,17 @@ def test_junit_and_html_of_an_empty_run_parse() -> None:
     root = ET.fromstring(get_formatter("junit").render([], CTX))
     assert root.get("tests") == "0"
     assert "<table>" in get_formatter("html").render([], CTX)
+
+
+def test_every_format_shows_the_match_rate_when_a_posting_is_given() -> None:
+    from pathlib import Path
+
+    import resumecheck
+    from resumecheck.formatters.registry import OutputFormat
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    report = resumecheck.check(samples / "cv_pain_medicine.docx",
+                               job=str(samples / "posting_interventional_pain.txt"))
+    rate = f"{report.job.match_rate:.1f}"
+    for fmt in OutputFormat:
+        assert rate in get_formatter(fmt).render([report], CTX), fmt

@@ -47,7 +47,11 @@ class GithubFormatter(Formatter):
     def render_one(self, outcome: Outcome, ctx: RenderContext) -> str:
         if not isinstance(outcome, Report):
             return command("error", outcome.reason, file=outcome.path)
-        lines = [_finding_line(outcome.path, f) for f in outcome.findings]
+        summary = f"score {outcome.score.value:.1f}"
+        if outcome.job is not None:
+            summary += f"; match rate {outcome.job.match_rate:.1f}% against the posting"
+        lines = [command("notice", summary, file=outcome.path, title="resumecheck")]
+        lines += [_finding_line(outcome.path, f) for f in outcome.findings]
         if not passed(outcome, ctx):
             lines += [command("error", r, file=outcome.path)
                       for r in threshold_reasons(outcome, ctx)]

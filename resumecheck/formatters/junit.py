@@ -110,6 +110,9 @@ class JUnitFormatter(Formatter):
 
 def _summary(outcome: Report) -> str:
     lines = [f"score {outcome.score.value:.1f} ({str(outcome.kind)})"]
+    if outcome.job is not None:
+        lines.append(f"match rate {outcome.job.match_rate:.1f}% against the posting "
+                     f"{outcome.job.posting_path}")
     for c in outcome.score.categories:
         lines.append(
             f"{c.title}: {c.found:g}/{c.possible:g} ({100 * c.ratio:.0f}%), "

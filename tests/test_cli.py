@@ -265,3 +265,33 @@ def test_batch_output_is_identical_whatever_the_worker_count(
         assert [Path(x["path"]).name for x in lines] == ["a.pdf", "b.docx", "broken.docx",
                                                          "c.pdf"]
         assert [x["status"] for x in lines] == ["ok", "ok", "unreadable", "ok"]
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_colour_only_on_a_terminal_and_never_with_no_color(no_color: bool) -> None:
+    import os
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if no_color:
+        env["NO_COLOR"] = "1"
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "resumecheck", "check", str(CV_DOCX)],
+                                cwd=ROOT, stdout=slave, stderr=subprocess.DEVNULL, env=env)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the terminal closed: the program has exited
+                break
+            if not data:
+                break
+            chunks.append(data)
+        assert proc.wait(timeout=60) == ExitCode.OK
+    finally:
+        os.close(master)
+    out = b"".join(chunks).decode("utf-8", "replace")
+    assert "Score" in out
+    assert ("\x1b[" in out) is (not no_color)

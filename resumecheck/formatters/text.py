@@ -111,15 +111,15 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
                             else "yellow" if level == Level.PREFERRED else "dim")
                 line.append(t.term, style="bold")
                 line.append(f"  ({t.category})")
-                console.print(line)
+                _hang(console, line, 6)
                 if t.tip:
-                    console.print(Text(f"      {t.tip}"))
+                    _hang(console, Text(f"      {t.tip}"), 6)
     found = [t for t in report.terms if t.found]
     if found:
         console.print()
         console.print(Text(f"Found terms ({len(found)})", style="bold"))
         for t in found:
-            console.print(_found_line(t))
+            _hang(console, _found_line(t), 6)
     if report.findings:
         console.print()
         console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
@@ -130,9 +130,9 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
             if f.location is not None:
                 line.append(f"[{f.location.describe()}] ", style="dim")
             line.append(f.message)
-            console.print(line)
+            _hang(console, line, 10)
             if f.fix:
-                console.print(Text(f"          fix: {f.fix}"))
+                _hang(console, Text(f"          fix: {f.fix}"), 15)
 
 
 #: How many missing posting terms to list before "+N more".
@@ -163,13 +163,13 @@ def _job_section(console, job) -> None:
                               if x)
             line.append(f"  ({'profile term' if p.source == 'profile' else 'posting phrase'}"
                         f"{'; posting ' + where if where else ''})", style="dim")
-            console.print(line)
+            _hang(console, line, 6)
             if p.sentence:
-                console.print(Text(f'      posting: "{p.sentence}"', style="dim"))
+                _hang(console, Text(f'      posting: "{p.sentence}"', style="dim"), 15)
         if len(missing) > _JOB_MISSING:
             console.print(Text(f"  +{len(missing) - _JOB_MISSING} more", style="dim"))
     for advice in job.advice:
-        console.print(Text(f"  wording: {advice.message}", style="cyan"))
+        _hang(console, Text(f"  wording: {advice.message}", style="cyan"), 11)
 
 
 def _found_line(t: TermResult):
@@ -183,6 +183,15 @@ def _found_line(t: TermResult):
     line.append(f" x{len(visible)}  ", style="dim")
     line.append(places + more, style="dim")
     return line
+
+
+def _hang(console, text, indent: int) -> None:
+    """Print ``text`` wrapped to the console, its later lines indented by ``indent``."""
+    from rich.text import Text
+
+    lines = text.wrap(console, console.width - indent)
+    for i, line in enumerate(lines):
+        console.print(Text(" " * indent) + line if i else line)
 
 
 def _score_style(value: float) -> str:

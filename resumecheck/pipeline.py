@@ -33,9 +33,10 @@ def get_matcher(profile: Profile, model: str | None) -> TermMatcher:
     return cached[1]
 
 
-def prepare(options: CheckOptions) -> None:
+def prepare(options: CheckOptions, *, strict: bool = False) -> None:
     """Per-process set-up (pipeline, profile, patterns, the job posting) so the first file
-    pays nothing extra."""
+    pays nothing extra. ``strict`` raises an unreadable posting's error here; otherwise
+    run_check reports it."""
     profile = load_profile(options.profile)
     matcher = get_matcher(profile, options.model)
     if options.job:
@@ -45,7 +46,8 @@ def prepare(options: CheckOptions) -> None:
         try:
             load_posting(options.job, profile, matcher, limits=options.limits)
         except InputError:
-            pass  # reported by run_check, where the run can stop on it
+            if strict:
+                raise
 
 
 _RESUMES: dict[tuple, tuple[Document, dict[str, tuple[Match, ...]]]] = {}

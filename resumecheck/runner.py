@@ -53,8 +53,10 @@ def run(
     options = settings.options
     profile = load_profile(options.profile)  # a bad profile stops the run before any work
     formatter = get_formatter(settings.fmt)
-    _read_companions(options)  # an unreadable --job or --resume stops the run too
     discovery = discover(settings.paths)
+    # An unreadable --job or --resume stops the run (exit 3) with one line naming it. One
+    # file: the posting is read once, where spaCy is loaded anyway (_check_single).
+    _read_companions(options, job=len(discovery.files) != 1)
     outcomes: list[Outcome] = []
     for path, reason in discovery.skipped:
         # Files that are not documents by name are only listed on request; anything else
@@ -116,11 +118,11 @@ def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: Render
     return ExitCode.BELOW_THRESHOLD if seen else ExitCode.OK
 
 
-def _read_companions(options: CheckOptions) -> None:
+def _read_companions(options: CheckOptions, *, job: bool = True) -> None:
     """Read ``--job`` and ``--resume`` once up front: if either is unreadable, say so once."""
     from resumecheck.readers import read_document
 
-    for path in (options.job, options.resume):
+    for path in (options.job if job else None, options.resume):
         if path:
             read_document(path, limits=options.limits, password=options.password)
 
@@ -176,7 +178,7 @@ def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) 
     try:
         from resumecheck.pipeline import prepare, run_check
 
-        prepare(options)
+        prepare(options, strict=True)
     except BaseException:
         reader.close()
         raise

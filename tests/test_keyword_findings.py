@@ -117,3 +117,32 @@ def test_runnable_examples(tmp_path: Path) -> None:
             path.write_text(text)
             codes = {f.code for f in run_check(path, CheckOptions(kind=r.example_kind)).findings}
             assert (code in codes) == (which == "bad"), (code, which)
+
+
+@pytest.mark.parametrize(("acronym", "wording", "expected"), [
+    ("ESI", "epidural steroid injections", True),
+    ("PHN", "postherpetic neuralgia", True),
+    ("USMLE", "United States Medical Licensing Examination", True),
+    ("DJD", "arthritis", False),
+    ("PCP", "primary care", False),
+    ("IDDS", "intrathecal drug delivery", False),
+])
+def test_abbreviates(acronym: str, wording: str, expected: bool) -> None:
+    from resumecheck.checks.keywords import abbreviates
+
+    assert abbreviates(acronym, wording) is expected
+
+
+def test_long_form_advice_names_only_acronyms_of_the_wording_used(tmp_path) -> None:
+    from resumecheck.api import CheckOptions
+    from resumecheck.pipeline import run_check
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text("LICENSURE\n\nDEA registration, active.\n\nEXPERIENCE\n\n"
+                  "Treated arthritis with primary care colleagues. Performed epidural steroid "
+                  "injections.\n\nEDUCATION\n\nPassed the USMLE.\n", encoding="utf-8")
+    findings = run_check(cv, CheckOptions(kind="resume")).findings
+    k103 = [f.message for f in findings if f.code == "K103"]
+    assert k103 == ['"epidural steroid injections" is never given its acronym (ESI).']
+    k102 = [f.fix for f in findings if f.code == "K102"]
+    assert 'Write "United States Medical Licensing Examination (USMLE)" once.' in k102

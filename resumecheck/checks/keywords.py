@@ -94,6 +94,33 @@ def _all_terms(ctx: CheckContext):
         yield result, ctx.profile.term(result.id)
 
 
+def abbreviates(acronym: str, wording: str) -> bool:
+    """Whether ``acronym`` reads as short for ``wording``: its letters appear in order in the
+    wording, starting with the wording's first letter ("PHN" for "postherpetic neuralgia",
+    "USMLE" for "United States Medical Licensing Examination"; not "DJD" for "arthritis",
+    nor "PCP" for "primary care")."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    text = wording.lower()
+    if not letters or not text or text[0] != letters[0]:
+        return False
+    pos = 0
+    for c in letters:
+        pos = text.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _long_form_for(acronym: str, term) -> str:
+    """The term's wording the acronym stands for, else its preferred wording."""
+    bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    for wording in (term.term, *term.aliases):
+        if abbreviates(bare, wording):
+            return wording
+    return term.term
+
+
 @check
 def acronym_wording(ctx: CheckContext) -> Iterator[Finding]:
     for result, term in _all_terms(ctx):
@@ -107,15 +134,21 @@ def acronym_wording(ctx: CheckContext) -> Iterator[Finding]:
                                                     or m.surface in long_acronyms
                                                     for m in visible):
             acronym = visible[0].surface
-            yield finding("K102", f'"{acronym}" is never written out as "{term.term}".',
+            long_form = _long_form_for(acronym, term)
+            yield finding("K102", f'"{acronym}" is never written out as "{long_form}".',
                           location=visible[0].location,
-                          fix=f'Write "{term.term} ({acronym})" once.')
-        elif ("acronym" not in vias and long_acronyms
-              and result.level in (Level.REQUIRED, Level.PREFERRED)):
-            yield finding("K103", f'"{term.term}" is never given its acronym '
-                                  f'({", ".join(long_acronyms)}).',
-                          location=visible[0].location,
-                          fix=f'Write "{visible[0].surface} ({long_acronyms[0]})" once.')
+                          fix=f'Write "{long_form} ({acronym})" once.')
+        elif "acronym" not in vias and result.level in (Level.REQUIRED, Level.PREFERRED):
+            # Only acronyms that abbreviate the wording actually used, and that the wording
+            # does not already contain ("DEA registration" needs no "(DEA)").
+            surface = visible[0].surface
+            fitting = [a for a in long_acronyms
+                       if abbreviates(a, surface) and a.lower() not in surface.lower().split()]
+            if fitting:
+                yield finding("K103", f'"{surface}" is never given its acronym '
+                                      f'({", ".join(fitting)}).',
+                              location=visible[0].location,
+                              fix=f'Write "{surface} ({fitting[0]})" once.')
 
 
 @check

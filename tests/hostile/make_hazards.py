@@ -428,24 +428,17 @@ def docx_corrupt_deflate() -> bytes:
 def docx_whitespace_bomb(size: int = 100 * MiB) -> bytes:
     """100 MiB of spaces inside one text node (compresses about 1000:1)."""
     prefix = document_xml("<w:p><w:r><w:t xml:space=\"preserve\">SPLIT").split(b"SPLIT")[0]
-    suffix = b"</w:t></w:r></w:p></w:body></w:document>"
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in docx_parts().items():
-            if name != "word/document.xml":
-                zf.writestr(name, data)
-        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
-            fh.write(prefix)
-            chunk = b" " * MiB
-            for _ in range(size // MiB):
-                fh.write(chunk)
-            fh.write(suffix)
-    return buf.getvalue()
+    return _docx_streamed_body(prefix, b" ", size)
 
 
 def docx_text_node_bomb(size: int = 150 * MiB) -> bytes:
     """A text node of 150 MiB of one letter: over the unzipped-size limit as declared."""
     prefix = document_xml("<w:p><w:r><w:t>SPLIT").split(b"SPLIT")[0]
+    return _docx_streamed_body(prefix, b"a", size)
+
+
+def _docx_streamed_body(prefix: bytes, fill: bytes, size: int) -> bytes:
+    """A DOCX whose one text run holds ``size`` bytes of ``fill``, streamed into the zip."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in docx_parts().items():
@@ -453,7 +446,7 @@ def docx_text_node_bomb(size: int = 150 * MiB) -> bytes:
                 zf.writestr(name, data)
         with zf.open("word/document.xml", "w", force_zip64=True) as fh:
             fh.write(prefix)
-            chunk = b"a" * MiB
+            chunk = fill * MiB
             for _ in range(size // MiB):
                 fh.write(chunk)
             fh.write(b"</w:t></w:r></w:p></w:body></w:document>")

@@ -295,3 +295,16 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(no_color: bool) -> No
     out = b"".join(chunks).decode("utf-8", "replace")
     assert "Score" in out
     assert ("\x1b[" in out) is (not no_color)
+
+
+@pytest.mark.parametrize("files", [1, 2])
+def test_unreadable_posting_stops_the_run_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: int
+) -> None:
+    posting = tmp_path / "posting.pdf"
+    posting.write_bytes(b"%PDF-1.4\n" + b"\x00" * 64)
+    args = ["check", str(CV_PDF), str(CV_DOCX)][: 1 + files] + ["--job", str(posting)]
+    code, out, err = run(args, capsys)
+    assert code == ExitCode.UNREADABLE and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(str(posting)) and "Traceback" not in err

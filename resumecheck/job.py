@@ -336,8 +336,10 @@ def load_posting(path: str | os.PathLike[str], profile: Profile, matcher: TermMa
         st = os.stat(path)
     except OSError as exc:
         raise InputError(os.fspath(path), f"job posting cannot be read ({exc.strerror})") from None
-    key = (os.path.realpath(path), st.st_size, st.st_mtime_ns, id(profile), profile.name,
-           profile.version, matcher.pipeline.name)
+    # The path as given is part of the key: the posting reports it, and the same file named
+    # two ways must be reported the way this run named it.
+    key = (os.fspath(path), os.path.realpath(path), st.st_size, st.st_mtime_ns, id(profile),
+           profile.name, profile.version, matcher.pipeline.name)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -205,3 +206,16 @@ def test_either_or_lists_are_satisfied_by_any_member(tmp_path: Path) -> None:
     # "and" is not "or": a plain list still asks for every item.
     assert not by_id["spinal-cord-stimulation"].found
     assert by_id["spinal-cord-stimulation"].posting.alternatives == ()
+
+
+def test_the_posting_is_reported_under_the_name_this_run_gave_it(env) -> None:
+    profile, matcher = env
+    relative = Path("samples") / "posting_interventional_pain.txt"
+    absolute = ROOT / relative
+    assert load_posting(str(absolute), profile, matcher).path == str(absolute)
+    cwd = Path.cwd()
+    try:
+        os.chdir(ROOT)
+        assert load_posting(str(relative), profile, matcher).path == relative.as_posix()
+    finally:
+        os.chdir(cwd)

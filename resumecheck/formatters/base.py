@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from resumecheck.models import Outcome, Report, Severity
 
@@ -18,7 +19,8 @@ class RenderContext:
     fail_on: Severity | None = None
     #: Terminal colour (text format only).
     color: bool = False
-    #: Show every found term's locations, not only a summary (text/markdown).
+    #: In a batch, every file's full report after the ranking (text) and the places of
+    #: every found term (markdown). A single file always gets its full report.
     details: bool = True
 
 
@@ -57,3 +59,59 @@ class Formatter:
     def render_one(self, outcome: Outcome, ctx: RenderContext) -> str:
         """One file's part of a streamed report."""
         return self.render([outcome], ctx)
+
+
+def status(outcome: Outcome, ctx: RenderContext) -> str:
+    """``ok``, ``below-threshold`` or ``unreadable``: the word shared by csv, html, junit."""
+    if not isinstance(outcome, Report):
+        return "unreadable"
+    return "ok" if passed(outcome, ctx) else "below-threshold"
+
+
+
+def score_ranks(outcomes: Sequence[Outcome]) -> dict[int, int]:
+    """Competition ranks (1, 2, 2, 4) of the reports in an already ranked list, by position.
+
+    Files with the same score share a rank, so a recruiter does not read an order into a
+    tie that the path sort merely broke.
+    """
+    ranks: dict[int, int] = {}
+    previous: float | None = None
+    rank = 0
+    for position, outcome in enumerate(outcomes):
+        if not isinstance(outcome, Report):
+            continue
+        value = round(outcome.score.value, 1)
+        if value != previous:
+            rank = position + 1
+            previous = value
+        ranks[position] = rank
+    return ranks
+
+
+
+def match_rate(outcome: Report) -> float | None:
+    job: Any = outcome.job
+    rate = getattr(job, "match_rate", None) if job is not None else None
+    return float(rate) if rate is not None else None
+
+
+
+def format_number(value: float) -> str:
+    return f"{round(value, 4):g}"
+
+
+
+def threshold_reasons(outcome: Report, ctx: RenderContext) -> list[str]:
+    """Why a readable document does not pass (empty when it passes)."""
+    reasons = []
+    if ctx.fail_under is not None and outcome.score.value < ctx.fail_under:
+        reasons.append(f"score {outcome.score.value:.1f} is below {ctx.fail_under:g}")
+    if ctx.fail_on is not None:
+        hits = [f for f in outcome.findings if f.severity.rank >= ctx.fail_on.rank]
+        if hits:
+            reasons.append(
+                f"{len(hits)} finding{'s' if len(hits) != 1 else ''} at "
+                f"{ctx.fail_on.value} level or above"
+            )
+    return reasons

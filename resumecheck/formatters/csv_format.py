@@ -5,9 +5,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any
 
-from resumecheck.formatters.base import Formatter, RenderContext, passed, ranked
+from resumecheck.formatters.base import (
+    Formatter,
+    RenderContext,
+    format_number,
+    match_rate,
+    ranked,
+    score_ranks,
+    status,
+)
 from resumecheck.models import Level, Outcome, Report
 
 COLUMNS = (
@@ -27,43 +34,6 @@ COLUMNS = (
 #: A cell starting with one of these is run as a formula by spreadsheet programs; file
 #: names and term wordings come from outside, so such cells get a leading apostrophe.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def status(outcome: Outcome, ctx: RenderContext) -> str:
-    """``ok``, ``below-threshold`` or ``unreadable``: the word shared by csv, html, junit."""
-    if not isinstance(outcome, Report):
-        return "unreadable"
-    return "ok" if passed(outcome, ctx) else "below-threshold"
-
-
-def score_ranks(outcomes: Sequence[Outcome]) -> dict[int, int]:
-    """Competition ranks (1, 2, 2, 4) of the reports in an already ranked list, by position.
-
-    Files with the same score share a rank, so a recruiter does not read an order into a
-    tie that the path sort merely broke.
-    """
-    ranks: dict[int, int] = {}
-    previous: float | None = None
-    rank = 0
-    for position, outcome in enumerate(outcomes):
-        if not isinstance(outcome, Report):
-            continue
-        value = round(outcome.score.value, 1)
-        if value != previous:
-            rank = position + 1
-            previous = value
-        ranks[position] = rank
-    return ranks
-
-
-def match_rate(outcome: Report) -> float | None:
-    job: Any = outcome.job
-    rate = getattr(job, "match_rate", None) if job is not None else None
-    return float(rate) if rate is not None else None
-
-
-def format_number(value: float) -> str:
-    return f"{round(value, 4):g}"
 
 
 def _text_cell(value: str) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resumecheck.formatters.base import Formatter, RenderContext, passed
-from resumecheck.formatters.junit import threshold_reasons
+from resumecheck.formatters.base import Formatter, RenderContext, passed, threshold_reasons
 from resumecheck.models import Finding, Outcome, Report, Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

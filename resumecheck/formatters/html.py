@@ -11,9 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from resumecheck.formatters.base import Formatter, RenderContext, ranked
-from resumecheck.formatters.csv_format import format_number, match_rate, score_ranks, status
-from resumecheck.formatters.junit import threshold_reasons
+from resumecheck.formatters.base import (
+    Formatter,
+    RenderContext,
+    format_number,
+    match_rate,
+    ranked,
+    score_ranks,
+    status,
+    threshold_reasons,
+)
 from resumecheck.models import CategoryScore, Level, Outcome, Report
 
 _CSS = """

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from resumecheck.formatters.base import Formatter, RenderContext, passed
+from resumecheck.formatters.base import Formatter, RenderContext, passed, threshold_reasons
 from resumecheck.models import Level, Outcome, Report, Severity
 
 #: Characters XML 1.0 cannot carry at all (control characters from a damaged file name or
@@ -16,21 +16,6 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 def xml_text(value: str) -> str:
     return _XML_ILLEGAL.sub("\ufffd", value)
-
-
-def threshold_reasons(outcome: Report, ctx: RenderContext) -> list[str]:
-    """Why a readable document does not pass (empty when it passes)."""
-    reasons = []
-    if ctx.fail_under is not None and outcome.score.value < ctx.fail_under:
-        reasons.append(f"score {outcome.score.value:.1f} is below {ctx.fail_under:g}")
-    if ctx.fail_on is not None:
-        hits = [f for f in outcome.findings if f.severity.rank >= ctx.fail_on.rank]
-        if hits:
-            reasons.append(
-                f"{len(hits)} finding{'s' if len(hits) != 1 else ''} at "
-                f"{ctx.fail_on.value} level or above"
-            )
-    return reasons
 
 
 def unique_names(paths: Sequence[str]) -> list[str]:

@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from resumecheck.formatters.base import Formatter, RenderContext, ranked
-from resumecheck.formatters.csv_format import format_number, match_rate, score_ranks, status
-from resumecheck.formatters.junit import threshold_reasons
+from resumecheck.formatters.base import (
+    Formatter,
+    RenderContext,
+    format_number,
+    match_rate,
+    ranked,
+    score_ranks,
+    status,
+    threshold_reasons,
+)
 from resumecheck.models import Level, Outcome, Report
 
 #: Characters that would turn document text into markup (or raw HTML) when rendered.

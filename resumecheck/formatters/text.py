@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from resumecheck.formatters.base import Formatter, RenderContext, passed, ranked
+from resumecheck.formatters.base import Formatter, RenderContext, passed, ranked, score_ranks
 from resumecheck.models import Failure, Level, Outcome, Report, Severity, TermResult
 
 WIDTH = 100
@@ -33,6 +33,9 @@ class TextFormatter(Formatter):
         )
         if len(outcomes) > 1:
             _ranking(console, outcomes, ctx)
+            if not ctx.details:
+                console.print("Each file's full report: add --details.")
+                outcomes = []
         for outcome in outcomes:
             if isinstance(outcome, Report):
                 if len(outcomes) > 1:
@@ -46,21 +49,29 @@ class TextFormatter(Formatter):
 
 def _ranking(console, outcomes: Sequence[Outcome], ctx: RenderContext) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="Ranking", title_justify="left", show_edge=False, pad_edge=False)
     for col, justify in (("#", "right"), ("file", "left"), ("kind", "left"),
-                         ("score", "right"), ("match", "right"), ("missing req.", "right"),
-                         ("status", "left")):
-        table.add_column(col, justify=justify)
-    for rank, o in enumerate(ranked(outcomes), 1):
+                         ("score", "right"), ("match", "right"), ("missing req.", "right")):
+        # A path is never cut short: it wraps (folds) instead.
+        table.add_column(col, justify=justify, overflow="fold")
+    table.add_column("status")
+    order = ranked(outcomes)
+    ranks = score_ranks(order)
+    for position, o in enumerate(order):
         if isinstance(o, Failure):
-            table.add_row(str(rank), o.path, "-", "-", "-", "-", "unreadable: " + o.reason)
+            table.add_row("-", o.path, "-", "-", "-", "-", "unreadable")
             continue
+        rank = ranks[position]
         match = f"{o.job.match_rate:.1f}" if o.job is not None else "-"
         status = "ok" if passed(o, ctx) else "FAIL"
         table.add_row(str(rank), o.path, o.kind.value, f"{o.score.value:.1f}", match,
                       str(len(o.missing(Level.REQUIRED))), status)
     console.print(table)
+    for o in order:
+        if isinstance(o, Failure):
+            console.print(Text(f"unreadable: {o.path}: {o.reason}"))
     console.print()
 
 

@@ -187,6 +187,10 @@ def check(
         bool, typer.Option("--verbose", "-v", help="List skipped paths and why.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
+    details: Annotated[
+        bool,
+        typer.Option("--details", help="In a batch, each file's full report after the ranking."),
+    ] = False,
 ) -> int:
     """Check documents and report score, missing terms and findings."""
     from resumecheck.api import CheckOptions
@@ -233,6 +237,7 @@ def check(
         max_memory=max_memory * MiB,
         quiet=quiet,
         verbose=verbose,
+        details=details,
         color=output is None and _use_color(no_color, sys.stdout),
         debug=_State.debug,
     )

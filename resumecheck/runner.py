@@ -28,6 +28,7 @@ class RunSettings:
     max_memory: int | None = 1024 * 1024 * 1024
     quiet: bool = False
     verbose: bool = False
+    details: bool = False
     color: bool = False
     debug: bool = False
 
@@ -75,6 +76,7 @@ def run(
         fail_under=settings.fail_under,
         fail_on=Severity(settings.fail_on) if settings.fail_on else None,
         color=settings.color,
+        details=settings.details or len(discovery.files) + len(outcomes) <= 1,
     )
     if formatter.streams:
         return _stream(discovery.files, outcomes, formatter, ctx, settings, err)

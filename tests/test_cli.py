@@ -308,3 +308,13 @@ def test_unreadable_posting_stops_the_run_with_one_line(
     assert code == ExitCode.UNREADABLE and out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(str(posting)) and "Traceback" not in err
+
+
+def test_batch_text_is_a_ranking_unless_details_are_asked_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(["check", str(CV_PDF), str(CV_DOCX)], capsys)
+    assert code == ExitCode.OK
+    assert out.startswith("Ranking") and "add --details" in out and "Found terms" not in out
+    code, out, _ = run(["check", str(CV_PDF), str(CV_DOCX), "--details"], capsys)
+    assert out.count("Found terms") == 2

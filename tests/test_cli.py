@@ -318,3 +318,31 @@ def test_batch_text_is_a_ranking_unless_details_are_asked_for(
     assert out.startswith("Ranking") and "add --details" in out and "Found terms" not in out
     code, out, _ = run(["check", str(CV_PDF), str(CV_DOCX), "--details"], capsys)
     assert out.count("Found terms") == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "csv", "markdown", "html", "junit",
+                                 "github"])
+def test_mixed_folder_every_path_accounted_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    import os
+
+    folder = tmp_path / "applicants"
+    folder.mkdir()
+    (folder / "good.pdf").write_bytes(CV_PDF.read_bytes())
+    (folder / "damaged.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")
+    (folder / "not-a-document.docx").write_bytes(os.urandom(2048))
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a resume")
+    os.mkfifo(folder / "pipe.pdf")
+    outside = tmp_path / "outside.pdf"
+    outside.write_bytes(CV_PDF.read_bytes())
+    (folder / "link.pdf").symlink_to(outside)
+    code, out, err = run(["check", str(folder), "--format", fmt, "--details", "--verbose"],
+                         capsys)
+    assert code == ExitCode.UNREADABLE
+    for name in ("good.pdf", "damaged.pdf", "not-a-document.docx", "pipe.pdf", "link.pdf"):
+        assert name in out, (fmt, name)
+        if name != "good.pdf":
+            assert f"{name}: " in err, name
+    assert "photo.jpg" not in out and "photo.jpg: skipped: not a document" in err
+    assert "Traceback" not in out + err

@@ -115,3 +115,10 @@ def threshold_reasons(outcome: Report, ctx: RenderContext) -> list[str]:
                 f"{ctx.fail_on.value} level or above"
             )
     return reasons
+
+
+def document_facts(report: Report) -> str:
+    """"pdf, 2 pages, 938 words"; formats without pages (DOCX, text) give no page count."""
+    d = report.document
+    pages = f"{d.pages} page{'s' if d.pages != 1 else ''}, " if d.pages else ""
+    return f"{d.format}, {pages}{d.words} words"

@@ -14,6 +14,7 @@ from html import escape
 from resumecheck.formatters.base import (
     Formatter,
     RenderContext,
+    document_facts,
     format_number,
     match_rate,
     ranked,
@@ -141,8 +142,7 @@ class HtmlFormatter(Formatter):
         facts = (
             f"<p><strong>Score {o.score.value:.1f}</strong> / 100 "
             f'<span class="badge {state}">{state}</span> · {_e(str(o.kind))} · '
-            f"{_e(o.document.format)}, {o.document.pages} page"
-            f"{'s' if o.document.pages != 1 else ''}, {o.document.words} words"
+            f"{_e(document_facts(o))}"
         )
         if rate is not None:
             facts += f" · job match rate {_e(format_number(rate))}"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from resumecheck.formatters.base import (
     Formatter,
     RenderContext,
+    document_facts,
     format_number,
     match_rate,
     ranked,
@@ -63,10 +64,7 @@ class MarkdownFormatter(Formatter):
 
     def _report(self, o: Report, ctx: RenderContext) -> list[str]:
         rate = match_rate(o)
-        line = f"**Score {o.score.value:.1f}** / 100 · {str(o.kind)} · {o.document.format}, "
-        if o.document.pages:  # DOCX and text have no pages
-            line += f"{o.document.pages} page{'s' if o.document.pages != 1 else ''}, "
-        line += f"{o.document.words} words"
+        line = f"**Score {o.score.value:.1f}** / 100 · {str(o.kind)} · {md(document_facts(o))}"
         if rate is not None:
             line += f" · job match rate {format_number(rate)}"
         out = [line]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from resumecheck.formatters.base import Formatter, RenderContext, passed, ranked, score_ranks
+from resumecheck.formatters.base import (
+    Formatter,
+    RenderContext,
+    document_facts,
+    passed,
+    ranked,
+    score_ranks,
+)
 from resumecheck.models import Failure, Level, Outcome, Report, Severity, TermResult
 
 WIDTH = 100
@@ -79,13 +86,10 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    d = report.document
     console.print(Text(report.path, style="bold"))
     console.print(
         f"{report.kind.value} ({report.kind_reason}); profile {report.profile} "
-        f"{report.profile_version}; {d.format}, "
-        + (f"{d.pages} page{'s' if d.pages != 1 else ''}, " if d.pages else "")
-        + f"{d.words} words"
+        f"{report.profile_version}; {document_facts(report)}"
     )
     score = Text("Score ", style="bold")
     score.append(f"{report.score.value:.1f} / 100", style=_score_style(report.score.value))

@@ -91,33 +91,34 @@ def run(
 
 def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: RenderContext,
             settings: RunSettings, err: Callable[[str], None]) -> ExitCode:
-    """Line formats (jsonl, github): write each file's lines as soon as it is its turn, in
-    path order, keeping no reports, so memory stays flat however many files there are."""
+    """Streamed formats (json, jsonl, github): write each file's part as soon as it is its
+    turn, in path order, keeping no reports, so memory stays flat however many files."""
     import contextlib
     import sys
 
     from resumecheck.atomic import open_output
+    from resumecheck.formatters.base import Tally
 
-    seen: list[Outcome] = []  # only the verdicts, for the exit code
+    tally = Tally()
 
     def write(fh, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
             err(f"{outcome.path}: {outcome.reason}")
-            seen.append(outcome)
-        elif not passed(outcome, ctx):
-            seen.append(Failure(outcome.path, "below threshold"))
-        fh.write(formatter.render_one(outcome, ctx))
+        fh.write(formatter.item(outcome, ctx, tally.files))
+        tally.add(outcome, ctx)
         fh.flush()
 
     target = (open_output(settings.output) if settings.output is not None
               else contextlib.nullcontext(sys.stdout))
     with target as fh:
+        fh.write(formatter.head(ctx))
         for outcome in sorted(skipped, key=lambda o: o.path):
             write(fh, outcome)
         _check_all(files, settings, err, on_result=lambda o: write(fh, o))
-    if any(isinstance(o, Failure) and o.reason != "below threshold" for o in seen):
+        fh.write(formatter.tail(ctx, tally))
+    if tally.unreadable:
         return ExitCode.UNREADABLE
-    return ExitCode.BELOW_THRESHOLD if seen else ExitCode.OK
+    return ExitCode.BELOW_THRESHOLD if tally.passed < tally.checked else ExitCode.OK
 
 
 def _read_companions(options: CheckOptions, *, job: bool = True) -> None:

@@ -184,3 +184,17 @@ def test_every_format_shows_the_match_rate_when_a_posting_is_given() -> None:
     rate = f"{report.job.match_rate:.1f}"
     for fmt in OutputFormat:
         assert rate in get_formatter(fmt).render([report], CTX), fmt
+
+
+def test_streamed_json_is_the_same_document_json_dumps_would_write() -> None:
+    import json as _json
+
+    from resumecheck.formatters.json_format import SCHEMA, dumps, outcome_dict
+
+    for outcomes in (batch(), batch()[:1], []):
+        text = get_formatter("json").render(outcomes, CTX)
+        doc = _json.loads(text)
+        assert doc["schema"] == SCHEMA
+        assert doc["reports"] == [outcome_dict(o, CTX) for o in outcomes]
+        assert doc["summary"]["files"] == len(outcomes)
+        assert text == dumps(doc) + "\n"

@@ -47,18 +47,58 @@ def ranked(outcomes: Sequence[Outcome]) -> list[Outcome]:
     )
 
 
-class Formatter:
-    """Turns outcomes into the bytes of one report (as text)."""
+@dataclass
+class Tally:
+    """What a streamed report's closing part needs to know about the files before it."""
 
-    #: True when ``render_one`` can stream one line per file (jsonl, github).
+    files: int = 0
+    checked: int = 0
+    unreadable: int = 0
+    passed: int = 0
+
+    def add(self, outcome: Outcome, ctx: RenderContext) -> None:
+        self.files += 1
+        if isinstance(outcome, Report):
+            self.checked += 1
+        else:
+            self.unreadable += 1
+        if passed(outcome, ctx):
+            self.passed += 1
+
+
+class Formatter:
+    """Turns outcomes into the bytes of one report (as text).
+
+    A format that ``streams`` is written as ``head``, then ``item`` for each file as it
+    finishes, then ``tail``, so a batch keeps no reports in memory; ``render`` of the same
+    outcomes gives the same bytes.
+    """
+
     streams: bool = False
 
     def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
-        raise NotImplementedError
+        if not self.streams:
+            raise NotImplementedError
+        tally = Tally()
+        parts = [self.head(ctx)]
+        for index, outcome in enumerate(outcomes):
+            tally.add(outcome, ctx)
+            parts.append(self.item(outcome, ctx, index))
+        parts.append(self.tail(ctx, tally))
+        return "".join(parts)
 
     def render_one(self, outcome: Outcome, ctx: RenderContext) -> str:
         """One file's part of a streamed report."""
         return self.render([outcome], ctx)
+
+    def head(self, ctx: RenderContext) -> str:
+        return ""
+
+    def item(self, outcome: Outcome, ctx: RenderContext, index: int) -> str:
+        return self.render_one(outcome, ctx)
+
+    def tail(self, ctx: RenderContext, tally: Tally) -> str:
+        return ""
 
 
 def status(outcome: Outcome, ctx: RenderContext) -> str:

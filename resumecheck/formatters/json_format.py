@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
-from resumecheck.formatters.base import Formatter, RenderContext, passed
-from resumecheck.models import Outcome, Report
+from resumecheck.formatters.base import Formatter, RenderContext, Tally, passed
+from resumecheck.models import Outcome
 
 SCHEMA = "resumecheck.report/1"
 
@@ -25,8 +24,14 @@ def outcome_dict(outcome: Outcome, ctx: RenderContext) -> dict:
 
 
 class JsonFormatter(Formatter):
-    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
-        reports = [outcome_dict(o, ctx) for o in outcomes]
+    """One JSON document, written as files finish: the ``reports`` list comes before every
+    key that sums them up (keys are sorted), so nothing has to be held back."""
+
+    streams = True
+    _MARK = "\x00reports\x00"
+
+    def _skeleton(self, ctx: RenderContext, tally: Tally) -> tuple[str, str]:
+        """The document around its reports list: (text up to "[", text from "]" on)."""
         doc = {
             "schema": SCHEMA,
             "tool": {"name": "resumecheck", "version": ctx.version},
@@ -36,11 +41,25 @@ class JsonFormatter(Formatter):
                 "fail_on": ctx.fail_on.value if ctx.fail_on else None,
             },
             "summary": {
-                "files": len(outcomes),
-                "checked": sum(1 for o in outcomes if isinstance(o, Report)),
-                "unreadable": sum(1 for o in outcomes if not isinstance(o, Report)),
-                "passed": sum(1 for r in reports if r["passed"]),
+                "files": tally.files,
+                "checked": tally.checked,
+                "unreadable": tally.unreadable,
+                "passed": tally.passed,
             },
-            "reports": reports,
+            "reports": [self._MARK],
         }
-        return dumps(doc) + "\n"
+        text = dumps(doc) + "\n"
+        mark = f"\n    {json.dumps(self._MARK)}\n  "
+        before, after = text.split(mark)
+        return before, after
+
+    def head(self, ctx: RenderContext) -> str:
+        return self._skeleton(ctx, Tally())[0]
+
+    def item(self, outcome: Outcome, ctx: RenderContext, index: int) -> str:
+        body = "\n".join("    " + line for line in dumps(outcome_dict(outcome, ctx)).splitlines())
+        return ("," if index else "") + "\n" + body
+
+    def tail(self, ctx: RenderContext, tally: Tally) -> str:
+        after = self._skeleton(ctx, tally)[1]
+        return ("\n  " if tally.files else "") + after

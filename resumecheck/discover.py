@@ -77,7 +77,8 @@ def _display(path: str | PurePath) -> str:
     return PurePath(path).as_posix()
 
 
-def _sort_key(display: str) -> tuple[str, ...]:
+def path_order(display: str) -> tuple[str, ...]:
+    """The order every report lists files in: folder by folder, by path component."""
     # By path components, so a folder's files stay together ("a/x" before "a-b/x").
     return tuple(display.split("/"))
 
@@ -263,13 +264,13 @@ class _Walker:
     def result(self) -> Discovery:
         seen: set[tuple[int, int]] = set()
         files = []
-        for display, identity in sorted(self.found, key=lambda f: _sort_key(f[0])):
+        for display, identity in sorted(self.found, key=lambda f: path_order(f[0])):
             if identity in seen:
                 continue
             seen.add(identity)
             files.append(display)
-        skipped = sorted(set(self.skipped), key=lambda s: (_sort_key(s[0]), s[1]))
-        unreadable = sorted(set(self.unreadable), key=lambda s: (_sort_key(s[0]), s[1]))
+        skipped = sorted(set(self.skipped), key=lambda s: (path_order(s[0]), s[1]))
+        unreadable = sorted(set(self.unreadable), key=lambda s: (path_order(s[0]), s[1]))
         return Discovery(files=tuple(files), skipped=tuple(skipped), unreadable=tuple(unreadable))
 
 

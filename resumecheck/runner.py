@@ -47,7 +47,7 @@ def run(
     emit: Callable[[str, Path | None], None],
     err: Callable[[str], None],
 ) -> ExitCode:
-    from resumecheck.discover import NOT_A_DOCUMENT, discover
+    from resumecheck.discover import NOT_A_DOCUMENT, discover, path_order
     from resumecheck.formatters.registry import get_formatter
     from resumecheck.profiles import load_profile
 
@@ -81,7 +81,7 @@ def run(
     if formatter.streams:
         return _stream(discovery.files, outcomes, formatter, ctx, settings, err)
     outcomes.extend(_check_all(discovery.files, settings, err))
-    outcomes.sort(key=lambda o: o.path)
+    outcomes.sort(key=lambda o: path_order(o.path))
     for o in outcomes:
         if isinstance(o, Failure):
             err(f"{o.path}: {o.reason}")
@@ -97,6 +97,7 @@ def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: Render
     import sys
 
     from resumecheck.atomic import open_output
+    from resumecheck.discover import path_order
     from resumecheck.formatters.base import Tally
 
     tally = Tally()
@@ -110,11 +111,19 @@ def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: Render
 
     target = (open_output(settings.output) if settings.output is not None
               else contextlib.nullcontext(sys.stdout))
+    # Paths that were never opened join the stream at their place in path order.
+    pending = sorted(skipped, key=lambda o: path_order(o.path))
+
+    def write_in_order(fh, outcome: Outcome) -> None:
+        while pending and path_order(pending[0].path) < path_order(outcome.path):
+            write(fh, pending.pop(0))
+        write(fh, outcome)
+
     with target as fh:
         fh.write(formatter.head(ctx))
-        for outcome in sorted(skipped, key=lambda o: o.path):
+        _check_all(files, settings, err, on_result=lambda o: write_in_order(fh, o))
+        for outcome in pending:
             write(fh, outcome)
-        _check_all(files, settings, err, on_result=lambda o: write(fh, o))
         fh.write(formatter.tail(ctx, tally))
     if tally.unreadable:
         return ExitCode.UNREADABLE

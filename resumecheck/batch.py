@@ -701,3 +701,14 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def memory_limit(max_memory: int | None) -> Iterator[None]:
+    """Cap this process's address space at what it uses now plus ``max_memory`` while the
+    block runs (an allocation beyond it raises MemoryError), then lift the cap."""
+    previous = _cap_memory(max_memory)
+    try:
+        yield
+    finally:
+        _restore_memory(previous)

@@ -181,8 +181,14 @@ def _check_all(files: Sequence[str], settings: RunSettings, err: Callable[[str],
 
 def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) -> Outcome:
     """One file: read it in a capped child process while this process loads spaCy and the
-    patterns, then match and check the document here, under the same time limit."""
-    from resumecheck.batch import Prefetch, time_limit, timeout_reason
+    patterns, then match and check the document here, under the same time and memory caps."""
+    from resumecheck.batch import (
+        Prefetch,
+        memory_limit,
+        memory_reason,
+        time_limit,
+        timeout_reason,
+    )
     from resumecheck.pipeline import read_for_check
 
     options = settings.options
@@ -201,12 +207,12 @@ def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) 
         return document
     remaining = settings.timeout - (time.monotonic() - reader.started)
     try:
-        with time_limit(max(remaining, 0.001)):
+        with time_limit(max(remaining, 0.001)), memory_limit(settings.max_memory):
             return finish_report(run_check(Path(path), options, document=document), options)
     except TimeoutError:
         return Failure(path, timeout_reason(settings.timeout))
     except MemoryError:
-        return Failure(path, "ran out of memory while checking; stopped")
+        return Failure(path, memory_reason(settings.max_memory or 0))
     except InputError as exc:
         return Failure(path, exc.reason)
     except ResumecheckError:

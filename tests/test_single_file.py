@@ -87,3 +87,16 @@ def test_a_slow_check_stage_is_stopped_too(monkeypatch: pytest.MonkeyPatch) -> N
     outcome, elapsed, _ = check(monkeypatch, timeout=3.0)
     assert isinstance(outcome, Failure) and "took longer than 3 s" in outcome.reason
     assert elapsed < 10
+
+
+def test_a_check_stage_over_the_memory_cap_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    def hog(*args, **kwargs):
+        blocks = []
+        while True:
+            blocks.append(bytearray(64 * 1024 * 1024))
+
+    monkeypatch.setattr(pipeline, "run_check", hog)
+    outcome, _, _ = check(monkeypatch, max_memory=256 * 1024 * 1024)
+    assert isinstance(outcome, Failure) and "256 MiB" in outcome.reason
+    # The cap is lifted afterwards: this process can allocate again.
+    assert len(bytearray(512 * 1024 * 1024)) == 512 * 1024 * 1024

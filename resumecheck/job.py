@@ -804,12 +804,15 @@ def _extract_phrases(doc: Doc, synth: Document, items: Sequence[_Item], excluded
             sentence=c.sentence, wording=surface, via="phrase", key=c.key,
         ))
     out.sort(key=lambda t: (-t.score, t.line or 0, t.text.lower()))
-    # Keep one of two phrases where one only ever occurs inside the other.
+    # Keep one of two phrases where one only ever occurs inside the other; only the top
+    # TOP_PHRASES are used, so stop there (comparing every pair is quadratic).
     kept: list[PostingTerm] = []
     for t in out:
         if any(_contains(k.key, t.key) and k.count >= t.count for k in kept):
             continue
         kept.append(t)
+        if len(kept) == TOP_PHRASES:
+            break
     return kept
 
 

@@ -137,11 +137,16 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence or list item of ``text`` around ``[start, end)``, cut to a readable size."""
-    left = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+    # Look only a bounded distance either side: the result is cut to SENTENCE_MAX anyway,
+    # and scanning from the block's start for every match is quadratic in a huge block.
+    window = 4 * SENTENCE_MAX
+    lo = max(0, start - window)
+    left = lo
+    for m in _SENTENCE_BREAK.finditer(text, lo, start):
         left = m.end()
-    nxt = _SENTENCE_BREAK.search(text, end)
-    right = nxt.start() if nxt else len(text)
+    hi = min(len(text), end + window)
+    nxt = _SENTENCE_BREAK.search(text, end, hi)
+    right = nxt.start() if nxt else hi
     if right - left > SENTENCE_MAX:
         half = (SENTENCE_MAX - (end - start)) // 2
         left = max(left, start - max(half, 0))

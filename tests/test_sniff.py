@@ -1,6 +1,8 @@
 import io
 import zipfile
 
+import pytest
+
 from resumecheck.readers.sniff import OLE2_MAGIC, detect_format
 
 
@@ -41,3 +43,17 @@ def test_text_kinds():
 def test_binary():
     assert detect_format(bytes(range(256)) * 4) == "binary"
     assert detect_format(b"abc\x00def") == "binary"
+
+
+@pytest.mark.parametrize(("data", "said"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "it is a PNG image"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "it is a JPEG image"),
+    (b"{\\rtf1\\ansi Dr. Jane Roe, MD}", "is an RTF document; save it as .docx or PDF"),
+])
+def test_files_sent_instead_of_a_resume_are_named(data: bytes, said: str) -> None:
+    from resumecheck.errors import InputError
+    from resumecheck.readers import read_bytes
+
+    with pytest.raises(InputError) as info:
+        read_bytes(data, "cv.pdf")
+    assert said in info.value.reason

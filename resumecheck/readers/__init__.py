@@ -26,6 +26,30 @@ _REFUSALS = {
 }
 
 
+#: Leading bytes of files people send instead of a resume, and what to call them.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+
+
+def describe_binary(data: bytes) -> str | None:
+    """What a non-document file is, when its first bytes say so."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
+        return "a HEIC photo"
+    return None
+
+
 def read_document(
     path: str | os.PathLike[str],
     *,
@@ -49,7 +73,14 @@ def read_bytes(
     limits = limits or ReadLimits()
     if not data:
         raise InputError(name, "is empty")
+    if data[:16].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        # RTF decodes as text, but its words sit among control words: refuse, don't guess.
+        raise InputError(name, "is an RTF document; save it as .docx or PDF")
     kind = detect_format(data)
+    if kind == "binary":
+        what = describe_binary(data)
+        if what:
+            raise InputError(name, f"is not a PDF, DOCX or text document (it is {what})")
     if kind in _REFUSALS:
         raise InputError(name, _REFUSALS[kind])
     if kind == "pdf":

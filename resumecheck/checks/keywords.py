@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
+from resumecheck.checks.structure import enough_text
 from resumecheck.models import Finding, Kind, Level, Severity
 from resumecheck.rules import finding, rule
 
@@ -14,7 +15,9 @@ rule("K101", "required-term-missing", Severity.WARNING,
      "the matching section).",
      "Tracking systems filter on must-have terms before a person reads the file; a missing "
      "required term can drop the document from the shortlist.",
-     bad="EXPERIENCE\nStaff physician, Riverside Clinic, 2019-2024. Managed chronic back pain.",
+     bad="EXPERIENCE\nStaff physician, Riverside Clinic, 2019-2024. Managed chronic back pain "
+         "for adults referred by primary care, with physical therapists and psychologists on "
+         "the team.",
      good="EDUCATION\nMD, State University, 2010. Anesthesiology residency, 2010-2014.\n"
           "FELLOWSHIP\nACGME-accredited pain medicine fellowship, 2014-2015.\n"
           "BOARD CERTIFICATION\nBoard certified; certified in pain medicine.\n"
@@ -29,6 +32,8 @@ def required_terms_missing(ctx: CheckContext) -> Iterator[Finding]:
     # absence is the resume's finding (and L111's, when the resume is given).
     if ctx.kind == Kind.COVER_LETTER:
         return
+    if not enough_text(ctx.document):
+        return  # a file that was barely read: the parse and length findings say why
     for t in ctx.terms:
         if t.level == Level.REQUIRED and not t.found:
             yield finding("K101", f'Required term "{t.term}" not found.', fix=t.tip)

@@ -117,8 +117,7 @@ def check(
     ctx: typer.Context,
     paths: Annotated[
         list[str],
-        typer.Argument(help="Documents, folders (searched recursively) or glob patterns.",
-                       metavar="PATH..."),
+        typer.Argument(help="Documents, folders (searched recursively) or glob patterns."),
     ],
     profile: Annotated[
         str, typer.Option("--profile", "-p", help="Built-in profile name or a profile file.")

@@ -122,3 +122,26 @@ def test_reading_order_full_width_boxes_split_bands():
     ordered, columns = reading_order(right + left + [header])
     assert columns == 2
     assert ordered == [header, *left, *right]
+
+
+def test_wrapped_bullet_lines_are_one_block_but_separate_items_are_not(make_pdf) -> None:
+    from resumecheck.readers import read_document
+
+    path = make_pdf([[
+        (50, 60, "EXPERIENCE", {"style": "B", "size": 12}),
+        (50, 90, "Staff Physician, Lakeshore Pain Clinic"),
+        (50, 106, "Jan 2020 - Present"),
+        (50, 128, "* Placed 80 spinal cord"),
+        (58, 144, "stimulation systems for CRPS and"),
+        (58, 160, "Failed Back Surgery Syndrome"),
+        (50, 182, "* Led opioid stewardship for the clinic."),
+        (50, 204, "- Current in Maintenance of Certification"),
+        (50, 220, "(MOC) with the ABA."),
+    ]])
+    texts = [b.text for b in read_document(path).blocks]
+    assert "* Placed 80 spinal cord stimulation systems for CRPS and Failed Back Surgery " \
+           "Syndrome" in texts
+    assert "Staff Physician, Lakeshore Pain Clinic" in texts
+    assert "Jan 2020 - Present" in texts
+    assert "* Led opioid stewardship for the clinic." in texts
+    assert "- Current in Maintenance of Certification (MOC) with the ABA." in texts

@@ -293,6 +293,52 @@ def _split_box(box: _Box) -> list[list[_Line]]:
     return groups
 
 
+_BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25e6", "\u2023", "-", "*", "\u2013", "\u2014")
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _continues(prev: list[_Line], nxt: list[_Line]) -> bool:
+    """Whether ``nxt`` is the wrapped rest of the paragraph or bullet ``prev`` ends with.
+
+    pdfminer puts the wrapped lines of one bullet in separate boxes when the line spacing is
+    generous; joined again, a phrase broken over the wrap ("spinal cord / stimulation") is
+    still one phrase.
+    """
+    last, head = prev[-1], nxt[0]
+    if last.hidden != head.hidden:
+        return False
+    first_text = normalize_block(prev[0].text)
+    text = normalize_block(head.text)
+    if not text or looks_like_heading(first_text) or looks_like_heading(text):
+        return False
+    height = max(last.bottom - last.top, 1.0)
+    if first_text in _BULLETS and len(prev) == 1 and abs(head.top - last.top) < 0.5 * height:
+        return True  # a bullet set apart from its text on the same line
+    gap = head.top - last.bottom
+    if not -0.2 * height <= gap <= 0.9 * height:
+        return False  # not the next line down
+    if head.x0 < prev[0].x0 - 2 or head.x0 > last.x1:
+        return False  # another column or a different left edge
+    if text.startswith(_BULLETS):
+        return False  # a new bullet
+    if text[0].islower() or text[0] in "(),;&":
+        return True
+    # An upper-case start continues only a bullet whose wrapped lines hang indented.
+    ends_sentence = normalize_block(last.text).endswith(_SENTENCE_END)
+    return (not ends_sentence and first_text.startswith(_BULLETS)
+            and head.x0 > prev[0].x0 + 2)
+
+
+def _join_wrapped(groups: list[tuple[int, list[_Line]]]) -> list[tuple[int, list[_Line]]]:
+    joined: list[tuple[int, list[_Line]]] = []
+    for first_line, group in groups:
+        if joined and _continues(joined[-1][1], group):
+            joined[-1] = (joined[-1][0], joined[-1][1] + group)
+        else:
+            joined.append((first_line, list(group)))
+    return joined
+
+
 def _block(lines: list[_Line], page: int, line_no: int) -> Block | None:
     text = normalize_block("\n".join(ln.text for ln in lines))
     if not text:
@@ -432,13 +478,16 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
         ordered, columns = reading_order(boxes)
         line_no = 1
         page_lines: list[_Line] = []
+        groups: list[tuple[int, list[_Line]]] = []
         for box in ordered:
             for group in _split_box(box):
-                block = _block(group, number, line_no)
+                groups.append((line_no, group))
                 line_no += len(group)
                 page_lines.extend(group)
-                if block is not None:
-                    blocks.append(block)
+        for first_line, group in _join_wrapped(groups):
+            block = _block(group, number, first_line)
+            if block is not None:
+                blocks.append(block)
         has_text = chars > 0
         pages.append(PageInfo(number=number, width=round(layout.width, 2),
                               height=round(layout.height, 2), chars=chars,

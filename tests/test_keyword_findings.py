@@ -146,3 +146,29 @@ def test_long_form_advice_names_only_acronyms_of_the_wording_used(tmp_path) -> N
     assert k103 == ['"epidural steroid injections" is never given its acronym (ESI).']
     k102 = [f.fix for f in findings if f.code == "K102"]
     assert 'Write "United States Medical Licensing Examination (USMLE)" once.' in k102
+
+
+def test_many_terms_only_in_tables_make_one_finding(tmp_path) -> None:
+    import docx
+
+    from resumecheck.api import CheckOptions
+    from resumecheck.pipeline import run_check
+
+    terms = ["epidural steroid injections", "nerve blocks", "radiofrequency ablation",
+             "spinal cord stimulation", "opioid stewardship", "fibromyalgia", "migraine",
+             "telemedicine", "patient education", "sciatica"]
+    document = docx.Document()
+    document.add_paragraph("EXPERIENCE")
+    document.add_paragraph("Attending physician at a community clinic from 2015 to 2024, "
+                           "seeing adults referred by their own doctors for long-standing "
+                           "problems of many kinds.")
+    table = document.add_table(rows=len(terms), cols=1)
+    for row, term in zip(table.rows, terms, strict=True):
+        row.cells[0].text = f"{term}: 100 cases"
+    path = tmp_path / "cv.docx"
+    document.save(str(path))
+    k104 = [f for f in run_check(path, CheckOptions(kind="resume")).findings
+            if f.code == "K104"]
+    assert len(k104) == 1
+    assert k104[0].message.startswith("10 terms are found only in a table: ")
+    assert k104[0].message.count('"') == 16 and "and 2 more" in k104[0].message

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
 from resumecheck.checks.structure import enough_text
-from resumecheck.models import Finding, Kind, Level, Severity
+from resumecheck.models import Finding, Kind, Level, Location, Severity
 from resumecheck.rules import finding, rule
 
 rule("K101", "required-term-missing", Severity.WARNING,
@@ -43,6 +43,10 @@ def required_terms_missing(ctx: CheckContext) -> Iterator[Finding]:
 
 #: Acronyms this short (MD, DO, CT) are read by every system and person; no advice on them.
 MIN_ACRONYM = 3
+#: Up to this many terms found only in one kind of fragile place get a finding each; more
+#: get one finding naming the first FRAGILE_NAMED of them.
+FRAGILE_EACH = 5
+FRAGILE_NAMED = 8
 #: Stuffing: this many visible mentions of one term, and this share of all words...
 STUFFING_COUNT = 8
 STUFFING_SHARE = 0.02
@@ -160,18 +164,32 @@ def acronym_wording(ctx: CheckContext) -> Iterator[Finding]:
 def fragile_and_hidden(ctx: CheckContext) -> Iterator[Finding]:
     from resumecheck.models import FRAGILE_ORIGINS
 
+    fragile: dict[str, list[tuple[str, Location]]] = {}
     for result in ctx.terms:
         visible = [m for m in result.matches if not m.hidden]
         hidden = [m for m in result.matches if m.hidden]
         if visible and all(m.location.origin in FRAGILE_ORIGINS for m in visible):
             places = sorted({m.location.origin.value for m in visible if m.location.origin})
-            yield finding("K104", f'"{result.term}" is found only in a {" / ".join(places)}; '
-                                  "it counts here, but many systems do not read it there.",
-                          location=visible[0].location)
+            fragile.setdefault(" / ".join(places), []).append((result.term,
+                                                               visible[0].location))
         if hidden:
             yield finding("K106", f'"{result.term}" appears in hidden text '
                                   f"({len(hidden)} time{'s' if len(hidden) > 1 else ''}); "
                                   "not counted.", location=hidden[0].location)
+    for place, terms in sorted(fragile.items()):
+        if len(terms) <= FRAGILE_EACH:
+            for term, location in terms:
+                yield finding("K104", f'"{term}" is found only in a {place}; it counts here, '
+                                      "but many systems do not read it there.",
+                              location=location)
+            continue
+        # A layout built of tables or text boxes would otherwise give one finding per term.
+        first = min(terms, key=lambda t: t[1].block if t[1].block is not None else -1)
+        named = ", ".join(f'"{t}"' for t, _ in terms[:FRAGILE_NAMED])
+        more = f" and {len(terms) - FRAGILE_NAMED} more" if len(terms) > FRAGILE_NAMED else ""
+        yield finding("K104", f"{len(terms)} terms are found only in a {place}: {named}{more}; "
+                              "they count here, but many systems do not read them there.",
+                      location=first[1])
 
 
 @check

@@ -687,7 +687,8 @@ def _prefetch_main(conn: Connection, func: Callable[..., Any], args: tuple[Any, 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`TimeoutError` in this (main) thread after ``seconds``."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    if (seconds <= 0 or not hasattr(signal, "setitimer")  # Windows: no interval timers
+            or threading.current_thread() is not threading.main_thread()):
         yield
         return
 

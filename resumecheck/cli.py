@@ -303,10 +303,20 @@ def extract(
     ] = None,
 ) -> int:
     """Show what an ATS would read: every block with its section, origin and page."""
+    from resumecheck.api import CheckOptions
+    from resumecheck.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Prefetch
     from resumecheck.formatters.extract import render_extract_json, render_extract_text
-    from resumecheck.readers import read_document
+    from resumecheck.models import Failure
+    from resumecheck.pipeline import read_for_check
+    from resumecheck.preflight import display_path
 
-    document = read_document(path, password=password)
+    # Parsed in a capped child process, like every file `check` reads.
+    reader = Prefetch(read_for_check, (str(path), CheckOptions(password=password)),
+                      DEFAULT_MAX_MEMORY)
+    document = reader.result(display_path(path), DEFAULT_TIMEOUT)
+    if isinstance(document, Failure):
+        _err(f"{document.path}: {document.reason}")
+        return ExitCode.UNREADABLE
     render = render_extract_json if fmt == ExtractFormat.json else render_extract_text
     _emit(render(document), output)
     return ExitCode.OK

@@ -346,3 +346,13 @@ def test_mixed_folder_every_path_accounted_for(
             assert f"{name}: " in err, name
     assert "photo.jpg" not in out and "photo.jpg: skipped: not a document" in err
     assert "Traceback" not in out + err
+
+
+def test_extract_refuses_a_bad_file_in_one_line(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "cv.pdf"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    code, out, err = run(["extract", str(bad)], capsys)
+    assert code == ExitCode.UNREADABLE and out == ""
+    assert err.strip() == f"{bad.as_posix()}: is not a PDF, DOCX or text document " \
+                          "(it is a PNG image)"

@@ -11,8 +11,8 @@ from pathlib import Path
 from resumecheck import __version__
 from resumecheck.api import CheckOptions, check_outcome, finish_report
 from resumecheck.errors import ExitCode, InputError, ResumecheckError
-from resumecheck.formatters.base import RenderContext, passed
-from resumecheck.models import Failure, Outcome, Report, Severity
+from resumecheck.formatters.base import RenderContext, Tally
+from resumecheck.models import Failure, Outcome, Severity
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,6 @@ class RunSettings:
     details: bool = False
     color: bool = False
     debug: bool = False
-
-
-def decide_exit(outcomes: Sequence[Outcome], ctx: RenderContext) -> ExitCode:
-    """UNREADABLE wins over BELOW_THRESHOLD, which wins over OK."""
-    if any(isinstance(o, Failure) for o in outcomes):
-        return ExitCode.UNREADABLE
-    if any(not passed(o, ctx) for o in outcomes):
-        return ExitCode.BELOW_THRESHOLD
-    return ExitCode.OK
 
 
 def run(
@@ -80,13 +71,33 @@ def run(
     )
     if formatter.streams:
         return _stream(discovery.files, outcomes, formatter, ctx, settings, err)
-    outcomes.extend(_check_all(discovery.files, settings, err))
-    outcomes.sort(key=lambda o: path_order(o.path))
-    for o in outcomes:
-        if isinstance(o, Failure):
-            err(f"{o.path}: {o.reason}")
-    emit(formatter.render(outcomes, ctx), settings.output)
-    return decide_exit(outcomes, ctx)
+    # Keep only what the format needs of each file (a ranking row for csv or a batch's text,
+    # the test case for junit), not every report, and decide the exit code as files finish.
+    tally = Tally()
+    kept: list[tuple[str, object]] = []
+    failures: list[Failure] = []
+
+    def keep(outcome: Outcome) -> None:
+        tally.add(outcome, ctx)
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
+        kept.append((outcome.path, formatter.digest(outcome, ctx)))
+
+    for outcome in outcomes:
+        keep(outcome)
+    _check_all(discovery.files, settings, err, on_result=keep)
+    kept.sort(key=lambda item: path_order(item[0]))
+    for failure in sorted(failures, key=lambda f: path_order(f.path)):
+        err(f"{failure.path}: {failure.reason}")
+    emit(formatter.render([digest for _, digest in kept], ctx), settings.output)
+    return _exit_for(tally)
+
+
+def _exit_for(tally: Tally) -> ExitCode:
+    """UNREADABLE wins over BELOW_THRESHOLD, which wins over OK."""
+    if tally.unreadable:
+        return ExitCode.UNREADABLE
+    return ExitCode.BELOW_THRESHOLD if tally.passed < tally.checked else ExitCode.OK
 
 
 def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: RenderContext,
@@ -98,7 +109,6 @@ def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: Render
 
     from resumecheck.atomic import open_output
     from resumecheck.discover import path_order
-    from resumecheck.formatters.base import Tally
 
     tally = Tally()
 
@@ -125,9 +135,7 @@ def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: Render
         for outcome in pending:
             write(fh, outcome)
         fh.write(formatter.tail(ctx, tally))
-    if tally.unreadable:
-        return ExitCode.UNREADABLE
-    return ExitCode.BELOW_THRESHOLD if tally.passed < tally.checked else ExitCode.OK
+    return _exit_for(tally)
 
 
 def _read_companions(options: CheckOptions, *, job: bool = True) -> None:
@@ -225,4 +233,4 @@ def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) 
         return Failure(path, f"internal error: {type(exc).__name__}: {exc}")
 
 
-__all__ = ["RunSettings", "run", "decide_exit", "Report"]
+__all__ = ["RunSettings", "run"]

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 
 from resumecheck.formatters.base import (
     Formatter,
+    RankRow,
     RenderContext,
     format_number,
-    match_rate,
+    rank_row,
     ranked,
     score_ranks,
-    status,
 )
-from resumecheck.models import Level, Outcome, Report
+from resumecheck.models import Outcome
 
 COLUMNS = (
     "rank",
@@ -41,34 +41,35 @@ def _text_cell(value: str) -> str:
 
 
 class CsvFormatter(Formatter):
-    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
+    def digest(self, outcome: Outcome, ctx: RenderContext) -> RankRow:
+        return rank_row(outcome, ctx)
+
+    def render(self, outcomes: Sequence[Outcome | RankRow], ctx: RenderContext) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
-        order = ranked(outcomes)
+        order = ranked([rank_row(o, ctx) for o in outcomes])
         ranks = score_ranks(order)
-        for position, outcome in enumerate(order):
-            if isinstance(outcome, Report):
-                counts = outcome.counts()
-                rate = match_rate(outcome)
+        for position, row in enumerate(order):
+            if row.score is None:
                 writer.writerow(
-                    [
-                        ranks[position],
-                        _text_cell(outcome.path),
-                        str(outcome.kind),
-                        f"{outcome.score.value:.1f}",
-                        "" if rate is None else format_number(rate),
-                        _text_cell("; ".join(t.term for t in outcome.missing(Level.REQUIRED))),
-                        counts["error"],
-                        counts["warning"],
-                        counts["info"],
-                        status(outcome, ctx),
-                        "",
-                    ]
+                    ["", _text_cell(row.path), "", "", "", "", "", "", "",
+                     "unreadable", _text_cell(row.reason)]
                 )
-            else:
-                writer.writerow(
-                    ["", _text_cell(outcome.path), "", "", "", "", "", "", "",
-                     "unreadable", _text_cell(outcome.reason)]
-                )
+                continue
+            writer.writerow(
+                [
+                    ranks[position],
+                    _text_cell(row.path),
+                    row.kind,
+                    f"{row.score:.1f}",
+                    "" if row.match_rate is None else format_number(row.match_rate),
+                    _text_cell("; ".join(row.missing_required)),
+                    row.errors,
+                    row.warnings,
+                    row.infos,
+                    row.status,
+                    "",
+                ]
+            )
         return buffer.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from resumecheck.formatters.base import Formatter, RenderContext, passed, threshold_reasons
 from resumecheck.models import Level, Outcome, Report, Severity
@@ -48,13 +49,32 @@ def _failure_body(outcome: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+@dataclass(frozen=True, slots=True)
+class _Case:
+    """One test case's text, worked out as the file finishes (see Formatter.digest)."""
+
+    path: str
+    #: Set for an unreadable file.
+    error: str | None = None
+    #: Set for a file below the thresholds: (message, body).
+    failure: tuple[str, str] | None = None
+    summary: str = ""
+
+
 class JUnitFormatter(Formatter):
-    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
-        failures = sum(
-            1 for o in outcomes if isinstance(o, Report) and not passed(o, ctx)
-        )
-        errors = sum(1 for o in outcomes if not isinstance(o, Report))
-        counts = {"tests": str(len(outcomes)), "failures": str(failures), "errors": str(errors)}
+    def digest(self, outcome: Outcome, ctx: RenderContext) -> _Case:
+        if not isinstance(outcome, Report):
+            return _Case(outcome.path, error=outcome.reason)
+        failure = None
+        if not passed(outcome, ctx):
+            failure = ("; ".join(threshold_reasons(outcome, ctx)), _failure_body(outcome))
+        return _Case(outcome.path, failure=failure, summary=_summary(outcome))
+
+    def render(self, outcomes: Sequence[Outcome | _Case], ctx: RenderContext) -> str:
+        cases = [o if isinstance(o, _Case) else self.digest(o, ctx) for o in outcomes]
+        failures = sum(1 for c in cases if c.failure is not None)
+        errors = sum(1 for c in cases if c.error is not None)
+        counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors)}
         root = ET.Element("testsuites", {"name": "resumecheck", **counts})
         suite = ET.SubElement(root, "testsuite", {"name": "resumecheck", **counts, "skipped": "0"})
         props = ET.SubElement(suite, "properties")
@@ -64,27 +84,25 @@ class JUnitFormatter(Formatter):
             ET.SubElement(props, "property", {"name": "fail-under", "value": f"{ctx.fail_under:g}"})
         if ctx.fail_on is not None:
             ET.SubElement(props, "property", {"name": "fail-on", "value": ctx.fail_on.value})
-        names = unique_names([o.path for o in outcomes])
-        for outcome, name in zip(outcomes, names, strict=True):
+        names = unique_names([c.path for c in cases])
+        for case_data, name in zip(cases, names, strict=True):
             case = ET.SubElement(
                 suite, "testcase", {"classname": "resumecheck", "name": xml_text(name)}
             )
-            if not isinstance(outcome, Report):
+            if case_data.error is not None:
                 error = ET.SubElement(
-                    case, "error", {"message": xml_text(outcome.reason), "type": "unreadable"}
+                    case, "error", {"message": xml_text(case_data.error), "type": "unreadable"}
                 )
-                error.text = xml_text(f"{outcome.path}: {outcome.reason}\n")
+                error.text = xml_text(f"{case_data.path}: {case_data.error}\n")
                 continue
-            if not passed(outcome, ctx):
+            if case_data.failure is not None:
+                message, body = case_data.failure
                 failure = ET.SubElement(
-                    case,
-                    "failure",
-                    {"message": xml_text("; ".join(threshold_reasons(outcome, ctx))),
-                     "type": "below-threshold"},
+                    case, "failure", {"message": xml_text(message), "type": "below-threshold"}
                 )
-                failure.text = xml_text(_failure_body(outcome))
+                failure.text = xml_text(body)
             out = ET.SubElement(case, "system-out")
-            out.text = xml_text(_summary(outcome))
+            out.text = xml_text(case_data.summary)
         ET.indent(root, space="  ")
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from resumecheck.formatters.base import (
     Formatter,
+    RankRow,
     RenderContext,
     document_facts,
-    passed,
+    rank_row,
     ranked,
     score_ranks,
 )
@@ -23,6 +24,10 @@ _PLACES = 3
 
 
 class TextFormatter(Formatter):
+    def digest(self, outcome: Outcome, ctx: RenderContext) -> Outcome | RankRow:
+        # A batch without --details prints the ranking only: a row per file is enough.
+        return outcome if ctx.details else rank_row(outcome, ctx)
+
     def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
         from rich.console import Console
 
@@ -48,7 +53,7 @@ class TextFormatter(Formatter):
                 if len(outcomes) > 1:
                     console.rule(outcome.path)
                 _report(console, outcome, ctx)
-            elif len(outcomes) == 1:
+            elif isinstance(outcome, Failure) and len(outcomes) == 1:
                 console.print(f"{outcome.path}: unreadable: {outcome.reason}")
         text = buf.getvalue()
         return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
@@ -64,21 +69,20 @@ def _ranking(console, outcomes: Sequence[Outcome], ctx: RenderContext) -> None:
         # A path is never cut short: it wraps (folds) instead.
         table.add_column(col, justify=justify, overflow="fold")
     table.add_column("status")
-    order = ranked(outcomes)
+    order = ranked([rank_row(o, ctx) for o in outcomes])
     ranks = score_ranks(order)
-    for position, o in enumerate(order):
-        if isinstance(o, Failure):
-            table.add_row("-", o.path, "-", "-", "-", "-", "unreadable")
+    for position, row in enumerate(order):
+        if row.score is None:
+            table.add_row("-", row.path, "-", "-", "-", "-", "unreadable")
             continue
-        rank = ranks[position]
-        match = f"{o.job.match_rate:.1f}" if o.job is not None else "-"
-        status = "ok" if passed(o, ctx) else "FAIL"
-        table.add_row(str(rank), o.path, o.kind.value, f"{o.score.value:.1f}", match,
-                      str(len(o.missing(Level.REQUIRED))), status)
+        match = f"{row.match_rate:.1f}" if row.match_rate is not None else "-"
+        status = "ok" if row.status == "ok" else "FAIL"
+        table.add_row(str(ranks[position]), row.path, row.kind, f"{row.score:.1f}", match,
+                      str(len(row.missing_required)), status)
     console.print(table)
-    for o in order:
-        if isinstance(o, Failure):
-            console.print(Text(f"unreadable: {o.path}: {o.reason}"))
+    for row in order:
+        if row.score is None:
+            console.print(Text(f"unreadable: {row.path}: {row.reason}"))
     console.print()
 
 

@@ -85,3 +85,10 @@ def test_wrapped_list_item_lines_stay_one_block() -> None:
         "Led opioid stewardship.",
     ]
     assert [b.line for b in doc.blocks] == [1, 3, 6]
+
+
+def test_a_phone_number_in_brackets_is_not_a_list_marker() -> None:
+    doc = read_bytes(b"JANE ROE, MD\n\n(608) 555-0147\n\n1. Residency\n(2) Fellowship\n",
+                     "cv.txt")
+    assert [b.text for b in doc.blocks] == ["JANE ROE, MD", "(608) 555-0147", "Residency",
+                                            "Fellowship"]

@@ -11,7 +11,7 @@ from resumecheck.normalize import normalize_block
 from resumecheck.preflight import ReadLimits
 from resumecheck.sections import looks_like_heading
 
-_LIST_ITEM = re.compile(r"^\s{0,8}(?:[-*+•▪◦●■–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s+(?=\S)")
+_LIST_ITEM = re.compile(r"^\s{0,8}(?:[-*+•▪◦●■–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")

@@ -141,6 +141,14 @@ def _exception_message(exc: BaseException) -> tuple[Any, ...]:
     return (type(exc), exc.args, dict(getattr(exc, "__dict__", {})), traceback.format_exc())
 
 
+def _child_setup() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides what to do.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A crash is reported as one line by the parent; an inherited fault handler would
+    # print a Python stack dump to the user's terminal as well.
+    faulthandler.disable()
+
+
 def _worker_main(
     conn: Connection,
     work: Work,
@@ -148,11 +156,7 @@ def _worker_main(
     initializer: Callable[[Any], None] | None,
     max_memory: int | None,
 ) -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides what to do.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A crash is reported as one line by the parent; an inherited fault handler would
-    # print a Python stack dump to the user's terminal as well.
-    faulthandler.disable()
+    _child_setup()
     try:
         if initializer is not None:
             initializer(options)
@@ -604,31 +608,36 @@ def make_progress(total: int, enabled: bool) -> Iterator[Progress]:
 
 
 class Prefetch:
-    """Run ``func(*args)`` (a reader) in a capped child process while the parent goes on.
+    """Run ``work(path, options)`` (a reader) in a capped child process while the parent
+    goes on.
 
     One file's check has two stages of about the same start-up cost: reading (pdfminer or
     python-docx, and the parse) and checking (spaCy and the patterns). Forking the reader
     first, before the parent imports spaCy, overlaps the two on a second core; the bytes
     of the file are still only ever parsed inside a process with a time and memory cap.
+    The child runs ``work`` exactly as a batch worker does (``_check_one``).
     """
 
-    def __init__(self, func: Callable[..., Any], args: tuple[Any, ...],
+    def __init__(self, work: Callable[[str, Any], Any], path: str, options: Any,
                  max_memory: int | None) -> None:
         ctx = _context()
+        self.path = path
+        self.max_memory = max_memory
         self._conn, child = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_prefetch_main, args=(child, func, args, max_memory),
-                                    daemon=True)
+        self._process = ctx.Process(target=_prefetch_main,
+                                    args=(child, work, path, options, max_memory), daemon=True)
         self._process.start()
         child.close()
         self.started = time.monotonic()
         #: The reader's traceback when it failed with an unexpected error (for --debug).
         self.traceback: str | None = None
 
-    def result(self, path: str, timeout: float) -> Any:
+    def result(self, timeout: float) -> Any:
         """The reader's return value; a :class:`Failure` when it failed, overran or died.
 
         Other project errors raised by the reader (a bad profile) are raised here again.
         """
+        path = self.path
         try:
             remaining = max(0.0, self.started + timeout - time.monotonic())
             if not self._conn.poll(remaining):
@@ -645,10 +654,8 @@ class Prefetch:
         kind = message[0]
         if kind == "done":
             return message[1]
-        if kind == "input":
-            return Failure(path, message[1])
         if kind == "memory":
-            return Failure(path, memory_reason(message[1]))
+            return Failure(path, memory_reason(self.max_memory or 0))
         if kind == "fatal":
             _raise_remote(message)
         self.traceback = message[2]
@@ -663,25 +670,10 @@ class Prefetch:
             self._conn.close()
 
 
-def _prefetch_main(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
+def _prefetch_main(conn: Connection, work: Callable[[str, Any], Any], path: str, options: Any,
                    max_memory: int | None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    faulthandler.disable()
-    _cap_memory(max_memory)
-    try:
-        message: tuple[Any, ...] = ("done", func(*args))
-    except MemoryError:
-        message = ("memory", max_memory or 0)
-    except InputError as exc:
-        message = ("input", exc.reason)
-    except ResumecheckError as exc:
-        message = ("fatal", *_exception_message(exc))
-    except BaseException as exc:  # noqa: BLE001 - reported as one file's internal error
-        message = ("internal", f"{type(exc).__name__}: {exc}", traceback.format_exc())
-    try:
-        conn.send(message)
-    except MemoryError:  # too big to send back within the cap
-        conn.send(("memory", max_memory or 0))
+    _child_setup()
+    conn.send(_check_one(path, work, options, max_memory))
 
 
 @contextlib.contextmanager

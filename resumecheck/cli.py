@@ -311,9 +311,9 @@ def extract(
     from resumecheck.preflight import display_path
 
     # Parsed in a capped child process, like every file `check` reads.
-    reader = Prefetch(read_for_check, (str(path), CheckOptions(password=password)),
+    reader = Prefetch(read_for_check, display_path(path), CheckOptions(password=password),
                       DEFAULT_MAX_MEMORY)
-    document = reader.result(display_path(path), DEFAULT_TIMEOUT)
+    document = reader.result(DEFAULT_TIMEOUT)
     if isinstance(document, Failure):
         _err(f"{document.path}: {document.reason}")
         return ExitCode.UNREADABLE

@@ -200,7 +200,7 @@ def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) 
     from resumecheck.pipeline import read_for_check
 
     options = settings.options
-    reader = Prefetch(read_for_check, (path, options), settings.max_memory)
+    reader = Prefetch(read_for_check, path, options, settings.max_memory)
     try:
         from resumecheck.pipeline import prepare, run_check
 
@@ -208,7 +208,7 @@ def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) 
     except BaseException:
         reader.close()
         raise
-    document = reader.result(path, settings.timeout)
+    document = reader.result(settings.timeout)
     if isinstance(document, Failure):
         if reader.traceback and settings.debug:
             err(f"{path}: internal error\n{reader.traceback}")

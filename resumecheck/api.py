@@ -3,37 +3,28 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resumecheck.errors import InputError, ResumecheckError
-from resumecheck.models import Failure, Outcome, Report
-from resumecheck.preflight import ReadLimits, display_path
+from resumecheck.limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+from resumecheck.models import Outcome, Report
+from resumecheck.options import CheckOptions
 
 if TYPE_CHECKING:  # pragma: no cover
+    from resumecheck.checker import Checker
     from resumecheck.profiles import Profile
 
 
-@dataclass(frozen=True)
-class CheckOptions:
-    """Everything that shapes one check, picklable so a worker process can take it."""
+def checker_for(profile: str | os.PathLike[str] | Profile = "pain-medicine",
+                **options: Any) -> Checker:
+    """A :class:`~resumecheck.checker.Checker` for ``profile`` and ``options`` (those of
+    :class:`~resumecheck.options.CheckOptions`); build it once, check many documents."""
+    from resumecheck.checker import Checker
 
-    profile: str = "pain-medicine"
-    #: "auto", "resume" or "cover-letter".
-    kind: str = "auto"
-    #: Path of a job posting (text, Markdown, PDF or DOCX), or None.
-    job: str | None = None
-    #: Path of the resume a cover letter should agree with, or None.
-    resume: str | None = None
-    #: Name or path of an installed trained spaCy pipeline; None = the built-in blank one.
-    model: str | None = None
-    #: Finding-code prefixes to keep / drop (``--select`` / ``--ignore``).
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    limits: ReadLimits = field(default_factory=ReadLimits)
-    password: str | None = None
-    redact: bool = False
+    if isinstance(profile, str | os.PathLike):
+        return Checker.build(CheckOptions(profile=os.fspath(profile), **options))
+    return Checker.build(CheckOptions(profile=profile.name, **options), profile=profile)
 
 
 def check_file(
@@ -41,38 +32,31 @@ def check_file(
     profile: str | os.PathLike[str] | Profile = "pain-medicine",
     **options: Any,
 ) -> Report:
-    """Check one document. Raises :class:`InputError` / :class:`ProfileError`."""
-    from resumecheck.pipeline import run_check
+    """Check one document in this process (no time or memory cap).
 
-    if not isinstance(profile, str | os.PathLike):
-        opts = CheckOptions(**options)
-        return finish_report(run_check(Path(path), opts, profile=profile), opts)
-    opts = CheckOptions(profile=os.fspath(profile), **options)
-    return finish_report(run_check(Path(path), opts), opts)
-
-
-def finish_report(report: Report, options: CheckOptions) -> Report:
-    """The report as it leaves the library: redacted when asked."""
-    if options.redact:
-        from resumecheck.redact import redact
-
-        return redact(report)
-    return report
-
-
-def check_outcome(path: str | os.PathLike[str], options: CheckOptions) -> Outcome:
-    """Check one document, turning an unreadable input into a :class:`Failure`.
-
-    Profile and model errors still raise: they concern the whole run, not this file.
+    Raises :class:`~resumecheck.errors.InputError` for an unreadable file and
+    :class:`~resumecheck.errors.ProfileError` for a bad profile.
     """
-    from resumecheck.errors import ModelError, ProfileError, UsageError
-    from resumecheck.pipeline import run_check
+    return checker_for(profile, **options).check_path(Path(path))
 
-    try:
-        return finish_report(run_check(Path(path), options), options)
-    except (ProfileError, ModelError, UsageError):
-        raise
-    except InputError as exc:
-        return Failure(display_path(path), exc.reason)
-    except ResumecheckError as exc:  # pragma: no cover - every layer error is one of the above
-        return Failure(display_path(path), exc.reason)
+
+def check_files(
+    paths: Sequence[str | os.PathLike[str]],
+    profile: str | os.PathLike[str] | Profile = "pain-medicine",
+    *,
+    jobs: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    **options: Any,
+) -> list[Outcome]:
+    """Check many files, each in a worker process under a time and a memory cap, as the
+    command line does: an unreadable, too slow or too big file becomes a
+    :class:`~resumecheck.models.Failure` in its place, the others are still checked.
+    Outcomes come back in the order of ``paths``."""
+    from resumecheck.batch import check_in_workers, default_jobs
+    from resumecheck.limits import Caps
+
+    checker = checker_for(profile, **options)
+    names = [os.fspath(p) for p in paths]
+    return check_in_workers(names, checker, jobs=jobs or default_jobs(),
+                            caps=Caps(timeout, max_memory))

@@ -10,12 +10,12 @@ small pool of long-lived workers, each talking to the parent over a pipe, one fi
   plus ``max_memory``, so an allocation beyond the cap fails inside the worker; the worker
   reports it and exits, and a fresh worker takes its place;
 - a worker that dies (segfault, OOM killer) costs only its current file;
-- per-worker set-up (``initializer(options)``: the spaCy pipeline, the profile's patterns)
-  runs once per worker, before the worker asks for its first file, so it is never counted
-  against a file's timeout.
+- the per-process state (a checker: the spaCy pipeline, the profile's patterns, the
+  analysed posting) is built once, in the parent, before any worker starts, so it is never
+  counted against a file's timeout.
 
-Workers are forked when the platform allows it: the children share the parent's imported
-modules and start in milliseconds. The parent never runs threads of its own here (the
+Workers are forked when the platform allows it: the children inherit the parent's state
+and start in milliseconds. The parent never runs threads of its own here (the
 progress bar refreshes on events, not on a timer), which keeps forking safe. Workers ignore
 SIGINT: on Ctrl-C the parent kills them all and re-raises ``KeyboardInterrupt``.
 """
@@ -32,28 +32,37 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any, Protocol
+from typing import Any
 
-from resumecheck.errors import InputError, ResumecheckError
-
-try:
-    import resource
-except ImportError:  # pragma: no cover - Windows: no address-space cap, the timeout still holds
-    resource = None  # type: ignore[assignment]
+from resumecheck.errors import ResumecheckError
+from resumecheck.limits import (
+    DEFAULT_CAPS,
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT,
+    Caps,
+    cap_memory,
+    capture,
+    crash_reason,
+    restore_memory,
+    timeout_reason,
+)
 from resumecheck.models import Failure, Outcome
 
 log = logging.getLogger(__name__)
 
-MiB = 1024 * 1024
-DEFAULT_TIMEOUT = 30.0
-DEFAULT_MAX_MEMORY = 1024 * MiB
 #: How long a worker may take to start (import spaCy, build the pipeline, load a model).
 DEFAULT_START_TIMEOUT = 300.0
 
+#: ``work(path, state) -> Outcome``: check one file with the per-process state (a checker).
 Work = Callable[[str, Any], Outcome]
+
+__all__ = [
+    "DEFAULT_MAX_MEMORY", "DEFAULT_TIMEOUT", "Prefetch", "WorkerStartError",
+    "check_in_workers", "default_jobs", "run_batch",
+]
 
 
 class WorkerStartError(RuntimeError):
@@ -71,74 +80,17 @@ class _RemoteTraceback(Exception):
         return self.tb
 
 
-def timeout_reason(timeout: float) -> str:
-    return f"took longer than {timeout:g} s; stopped"
-
-
-def memory_reason(max_memory: int) -> str:
-    return f"used more than {max_memory / MiB:g} MiB of memory; stopped"
-
-
-def crash_reason(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        sig = -exitcode
-        try:
-            name = f"{signal.Signals(sig).name}, signal {sig}"
-        except ValueError:
-            name = f"signal {sig}"
-        if sig == getattr(signal, "SIGKILL", 9):
-            return f"the reader was killed ({name}; perhaps out of memory)"
-        return f"the reader crashed ({name})"
-    return f"the reader stopped unexpectedly (exit code {exitcode})"
-
-
 # --------------------------------------------------------------------------- worker side
 
-# Messages from a worker: ("ready",) | ("done", outcome) | ("memory",)
-#   | ("internal", "ExcType: msg", traceback) | ("fatal", exc_type, args, state, traceback)
+# Messages from a worker: ("ready",) | ("done", outcome) | ("exhausted", failure)
+#   | ("internal", failure, traceback) | ("fatal", exc_type, args, state, traceback)
 #   | ("start-failed", exc_type, args, state, traceback)
 
 
-def _address_space() -> int | None:
-    """Bytes of virtual memory this process maps now (Linux), or None when unknown."""
-    if resource is None:
-        return None
-    try:
-        with open("/proc/self/statm", "rb") as fh:
-            return int(fh.read().split()[0]) * resource.getpagesize()
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _cap_memory(max_memory: int | None) -> tuple[int, int] | None:
-    """Allow ``max_memory`` more address space than now; return the limits to restore."""
-    if max_memory is None:
-        return None
-    used = _address_space()
-    if used is None:
-        return None
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = used + max_memory
-    for existing in (soft, hard):  # a stricter ``ulimit -v`` set by the user still holds
-        if existing != resource.RLIM_INFINITY:
-            limit = min(limit, existing)
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):
-        return None
-    return soft, hard
-
-
-def _restore_memory(previous: tuple[int, int] | None) -> None:
-    if previous is not None:
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_AS, previous)
-
-
-def _exception_message(exc: BaseException) -> tuple[Any, ...]:
+def _exception_message(exc: BaseException, tb: str) -> tuple[Any, ...]:
     # Exceptions whose __init__ takes other arguments than their args (ResumecheckError)
     # do not survive pickling, so type, args and attributes travel separately.
-    return (type(exc), exc.args, dict(getattr(exc, "__dict__", {})), traceback.format_exc())
+    return (type(exc), exc.args, dict(getattr(exc, "__dict__", {})), tb)
 
 
 def _child_setup() -> None:
@@ -152,17 +104,17 @@ def _child_setup() -> None:
 def _worker_main(
     conn: Connection,
     work: Work,
-    options: Any,
-    initializer: Callable[[Any], None] | None,
-    max_memory: int | None,
+    state: Any,
+    setup: Callable[[], Any] | None,
+    caps: Caps,
 ) -> None:
     _child_setup()
-    try:
-        if initializer is not None:
-            initializer(options)
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
-        conn.send(("start-failed", *_exception_message(exc)))
-        return
+    if setup is not None:
+        try:
+            state = setup()
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
+            conn.send(("start-failed", *_exception_message(exc, traceback.format_exc())))
+            return
     conn.send(("ready",))
     while True:
         try:
@@ -171,30 +123,28 @@ def _worker_main(
             return
         if path is None:
             return
-        message = _check_one(path, work, options, max_memory)
+        message = _run_step(path, lambda p=path: work(p, state), caps)
         conn.send(message)
-        if message[0] in ("memory", "fatal"):
+        if message[0] in ("exhausted", "fatal"):
             # After a MemoryError the heap may be fragmented and half-built objects may
             # linger: leave, and let a fresh worker take the next file.
             return
 
 
-def _check_one(
-    path: str, work: Work, options: Any, max_memory: int | None
-) -> tuple[Any, ...]:
-    previous = _cap_memory(max_memory)
+def _run_step(path: str, step: Callable[[], Any], caps: Caps) -> tuple[Any, ...]:
+    """Run one step under the memory cap (the parent enforces the time), as a message."""
+    previous = cap_memory(caps.max_memory)
     try:
-        return ("done", work(path, options))
-    except MemoryError:
-        return ("memory",)
-    except InputError as exc:
-        return ("done", Failure(path, exc.reason))
-    except ResumecheckError as exc:
-        return ("fatal", *_exception_message(exc))
-    except BaseException as exc:  # noqa: BLE001 - one file's bug must not stop the batch
-        return ("internal", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        captured = capture(path, step, caps)
     finally:
-        _restore_memory(previous)
+        restore_memory(previous)
+    if captured.fatal is not None:
+        return ("fatal", *_exception_message(captured.fatal, captured.traceback or ""))
+    if captured.exhausted:
+        return ("exhausted", captured.failure)
+    if captured.traceback is not None:
+        return ("internal", captured.failure, captured.traceback)
+    return ("done", captured.failure if captured.failure is not None else captured.value)
 
 
 # --------------------------------------------------------------------------- parent side
@@ -245,53 +195,45 @@ def _raise_remote(message: tuple[Any, ...], wrap: type[Exception] | None = None)
 def run_batch(
     paths: Sequence[str],
     work: Work,
-    options: Any,
+    state: Any,
     *,
     jobs: int,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    caps: Caps = DEFAULT_CAPS,
+    setup: Callable[[], Any] | None = None,
     on_result: Callable[[Outcome], None] | None = None,
-    initializer: Callable[[Any], None] | None = None,
     on_progress: Callable[[Outcome], None] | None = None,
     on_internal_error: Callable[[str, str], None] | None = None,
     keep: bool = True,
     start_timeout: float = DEFAULT_START_TIMEOUT,
-    preload: Callable[[Any], None] | None = None,
 ) -> list[Outcome]:
-    """Run ``work(path, options)`` for every path in worker processes.
+    """Run ``work(path, state)`` for every path in worker processes.
 
-    ``preload(options)``, when given, runs once in this process before any worker starts.
-    With forked workers (Linux) they inherit what it built (imported spaCy, a pipeline
-    cached by ``initializer``), so a worker's own set-up becomes a cache hit, a replacement
-    worker after a timeout starts at once, and the workers share those memory pages.
+    ``state`` is what this process built once (a checker): forked workers inherit it, so a
+    worker starts in milliseconds, a replacement after a timeout at once, and the workers
+    share its memory pages. Where processes cannot be forked, each worker calls ``setup()``
+    instead (it must be picklable), or gets a pickled copy of ``state`` when there is none.
 
     Returns the outcomes in input order whatever order they finished in. ``on_result`` is
     called in input order too, as soon as every earlier file is done, so a streamed report
-    (jsonl, github) is identical for any ``jobs``. ``on_progress`` is called in completion
-    order (a progress bar). With ``keep=False`` nothing is accumulated and an empty list is
-    returned: a streamed report of 10,000 files then needs no memory per file.
+    is identical for any ``jobs``. ``on_progress`` is called in completion order (a
+    progress bar). With ``keep=False`` nothing is accumulated and an empty list is returned.
 
-    Per file: :class:`InputError` from ``work`` becomes a :class:`Failure`; a timeout, the
-    memory cap or a crash becomes a :class:`Failure` naming it; any other exception becomes
-    ``Failure(path, "internal error: Type: message")`` and its traceback goes to
-    ``on_internal_error(path, traceback)`` and to this module's logger at DEBUG level.
-    Any other :class:`ResumecheckError` (a profile, model or usage error) concerns the whole
-    run: the batch stops and the same exception type is raised here, its ``__cause__``
-    holding the worker's traceback. :class:`WorkerStartError` is raised when a worker
-    cannot finish ``initializer``.
+    Per file, what goes wrong is mapped by :func:`resumecheck.limits.capture`; a timeout
+    (the worker is killed) or a crash becomes a :class:`Failure` naming it; an internal
+    error's traceback goes to ``on_internal_error(path, traceback)``. A project error that
+    is not about the file (a profile, model or usage error) stops the batch and is raised
+    here, its ``__cause__`` holding the worker's traceback. :class:`WorkerStartError` is
+    raised when a worker cannot finish ``setup``.
     """
     if not paths:
         return []
-    if preload is not None:
-        preload(options)
     pool = _Pool(
         paths,
         work,
-        options,
+        state,
         jobs=max(1, min(jobs, len(paths))),
-        timeout=timeout,
-        max_memory=max_memory,
-        initializer=initializer,
+        caps=caps,
+        setup=setup,
         start_timeout=start_timeout,
         on_result=on_result,
         on_progress=on_progress,
@@ -301,27 +243,23 @@ def run_batch(
     return pool.run()
 
 
-def run_one_isolated(
-    path: str,
-    work: Work,
-    options: Any,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_memory: int | None = DEFAULT_MAX_MEMORY,
-    *,
-    initializer: Callable[[Any], None] | None = None,
-    on_internal_error: Callable[[str, str], None] | None = None,
-) -> Outcome:
-    """Check one file in a worker process with the same caps as a batch."""
-    return run_batch(
-        [path],
-        work,
-        options,
-        jobs=1,
-        timeout=timeout,
-        max_memory=max_memory,
-        initializer=initializer,
-        on_internal_error=on_internal_error,
-    )[0]
+def check_document(path: str, checker: Any) -> Outcome:
+    """The batch step: read and check one file with the process's checker."""
+    return checker.check_path(path)
+
+
+def check_in_workers(paths: Sequence[str], checker: Any, *, jobs: int, caps: Caps,
+                     **callbacks: Any) -> list[Outcome]:
+    """Check ``paths`` with ``checker`` (a :class:`~resumecheck.checker.Checker`) in worker
+    processes; see :func:`run_batch` for ``callbacks``."""
+    import functools
+
+    from resumecheck.checker import Checker
+
+    # Only used where workers cannot be forked: they build their own checker.
+    setup = functools.partial(Checker.build, checker.options, profile=checker.profile)
+    return run_batch(paths, check_document, checker, jobs=jobs, caps=caps, setup=setup,
+                     **callbacks)
 
 
 class _Pool:
@@ -329,12 +267,11 @@ class _Pool:
         self,
         paths: Sequence[str],
         work: Work,
-        options: Any,
+        state: Any,
         *,
         jobs: int,
-        timeout: float,
-        max_memory: int | None,
-        initializer: Callable[[Any], None] | None,
+        caps: Caps,
+        setup: Callable[[], Any] | None,
         start_timeout: float,
         on_result: Callable[[Outcome], None] | None,
         on_progress: Callable[[Outcome], None] | None,
@@ -343,11 +280,11 @@ class _Pool:
     ) -> None:
         self.paths = list(paths)
         self.work = work
-        self.options = options
+        self.state = state
         self.jobs = jobs
-        self.timeout = timeout
-        self.max_memory = max_memory
-        self.initializer = initializer
+        self.caps = caps
+        self.timeout = caps.timeout if caps.timeout is not None else DEFAULT_TIMEOUT
+        self.setup = setup
         self.start_timeout = start_timeout
         self.on_result = on_result
         self.on_progress = on_progress
@@ -385,9 +322,14 @@ class _Pool:
 
     def start_worker(self) -> None:
         parent_conn, child_conn = self.ctx.Pipe(duplex=True)
+        # A forked worker inherits the state as it is in memory (nothing is pickled);
+        # elsewhere it builds its own with setup, or unpickles a copy.
+        inherit = self.ctx.get_start_method() == "fork" and self.state is not None
+        setup = None if inherit else self.setup
+        state = self.state if setup is None else None
         process = self.ctx.Process(
             target=_worker_main,
-            args=(child_conn, self.work, self.options, self.initializer, self.max_memory),
+            args=(child_conn, self.work, state, setup, self.caps),
             name="resumecheck-worker",
             daemon=True,
         )
@@ -478,15 +420,15 @@ class _Pool:
         path = self.paths[index]
         if kind == "done":
             self.finish(index, message[1])
-        elif kind == "memory":
+        elif kind == "exhausted":
             self.retire(worker)
-            self.finish(index, Failure(path, _memory_failure(self.max_memory)))
+            self.finish(index, message[1])
         elif kind == "internal":
-            summary, tb = message[1], message[2]
+            failure, tb = message[1], message[2]
             log.debug("internal error on %s:\n%s", path, tb)
             if self.on_internal_error is not None:
                 self.on_internal_error(path, tb)
-            self.finish(index, Failure(path, f"internal error: {summary}"))
+            self.finish(index, failure)
         elif kind == "fatal":
             _raise_remote(message)
         return True
@@ -518,12 +460,6 @@ class _Pool:
             self.emitted += 1
 
 
-def _memory_failure(max_memory: int | None) -> str:
-    if max_memory is None:
-        return "ran out of memory; stopped"
-    return memory_reason(max_memory)
-
-
 def _poll(worker: _Worker) -> bool:
     try:
         return worker.conn.poll()
@@ -543,101 +479,41 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class Progress(Protocol):
-    def advance(self, outcome: Outcome | None = None) -> None: ...
-
-
-class _NoProgress:
-    def advance(self, outcome: Outcome | None = None) -> None:
-        return None
-
-
-class _RichProgress:
-    def __init__(self, progress: Any, task: Any) -> None:
-        self._progress = progress
-        self._task = task
-
-    def advance(self, outcome: Outcome | None = None) -> None:
-        description = f"Checking {outcome.path}" if outcome is not None else "Checking"
-        self._progress.update(self._task, advance=1, description=_fit(description))
-        self._progress.refresh()
-
-
-def _fit(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else "…" + text[-(width - 1):]
-
-
-@contextlib.contextmanager
-def make_progress(total: int, enabled: bool) -> Iterator[Progress]:
-    """A progress bar on stderr, or a no-op when ``enabled`` is False.
-
-    The caller decides ``enabled`` (stderr is a TTY, not ``--quiet``). The bar refreshes when
-    a file finishes rather than from a timer thread, so worker processes can still be forked
-    safely while it is shown; it disappears when the run ends.
-    """
-    if not enabled or total <= 0:
-        yield _NoProgress()
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-    from rich.progress import Progress as RichProgress
-
-    progress = RichProgress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        auto_refresh=False,
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("Checking", total=total)
-        progress.refresh()
-        yield _RichProgress(progress, task)
-
-
 # --------------------------------------------------------------------------- one file, two stages
 
 
 class Prefetch:
-    """Run ``work(path, options)`` (a reader) in a capped child process while the parent
+    """Run ``step(path, options)`` (a reader) in a capped child process while the parent
     goes on.
 
     One file's check has two stages of about the same start-up cost: reading (pdfminer or
     python-docx, and the parse) and checking (spaCy and the patterns). Forking the reader
     first, before the parent imports spaCy, overlaps the two on a second core; the bytes
     of the file are still only ever parsed inside a process with a time and memory cap.
-    The child runs ``work`` exactly as a batch worker does (``_check_one``).
+    The child maps what goes wrong exactly as a batch worker does.
     """
 
-    def __init__(self, work: Callable[[str, Any], Any], path: str, options: Any,
-                 max_memory: int | None) -> None:
+    def __init__(self, step: Callable[[str, Any], Any], path: str, options: Any,
+                 caps: Caps) -> None:
         ctx = _context()
         self.path = path
-        self.max_memory = max_memory
+        self.caps = caps
         self._conn, child = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=_prefetch_main,
-                                    args=(child, work, path, options, max_memory), daemon=True)
+                                    args=(child, step, path, options, caps), daemon=True)
         self._process.start()
         child.close()
         self.started = time.monotonic()
         #: The reader's traceback when it failed with an unexpected error (for --debug).
         self.traceback: str | None = None
 
-    def result(self, timeout: float) -> Any:
+    def result(self) -> Any:
         """The reader's return value; a :class:`Failure` when it failed, overran or died.
 
         Other project errors raised by the reader (a bad profile) are raised here again.
         """
         path = self.path
+        timeout = self.caps.timeout if self.caps.timeout is not None else DEFAULT_TIMEOUT
         try:
             remaining = max(0.0, self.started + timeout - time.monotonic())
             if not self._conn.poll(remaining):
@@ -652,14 +528,11 @@ class Prefetch:
         finally:
             self.close()
         kind = message[0]
-        if kind == "done":
-            return message[1]
-        if kind == "memory":
-            return Failure(path, memory_reason(self.max_memory or 0))
         if kind == "fatal":
             _raise_remote(message)
-        self.traceback = message[2]
-        return Failure(path, f"internal error: {message[1]}")
+        if kind == "internal":
+            self.traceback = message[2]
+        return message[1]
 
     def close(self) -> None:
         with contextlib.suppress(OSError, AttributeError):
@@ -670,38 +543,7 @@ class Prefetch:
             self._conn.close()
 
 
-def _prefetch_main(conn: Connection, work: Callable[[str, Any], Any], path: str, options: Any,
-                   max_memory: int | None) -> None:
+def _prefetch_main(conn: Connection, step: Callable[[str, Any], Any], path: str, options: Any,
+                   caps: Caps) -> None:
     _child_setup()
-    conn.send(_check_one(path, work, options, max_memory))
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`TimeoutError` in this (main) thread after ``seconds``."""
-    if (seconds <= 0 or not hasattr(signal, "setitimer")  # Windows: no interval timers
-            or threading.current_thread() is not threading.main_thread()):
-        yield
-        return
-
-    def expire(signum: int, frame: Any) -> None:
-        raise TimeoutError
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextlib.contextmanager
-def memory_limit(max_memory: int | None) -> Iterator[None]:
-    """Cap this process's address space at what it uses now plus ``max_memory`` while the
-    block runs (an allocation beyond it raises MemoryError), then lift the cap."""
-    previous = _cap_memory(max_memory)
-    try:
-        yield
-    finally:
-        _restore_memory(previous)
+    conn.send(_run_step(path, lambda: step(path, options), caps))

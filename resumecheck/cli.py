@@ -16,6 +16,7 @@ import typer
 
 from resumecheck import __version__
 from resumecheck.errors import ExitCode, ResumecheckError, UsageError
+from resumecheck.formatters.registry import OutputFormat
 
 app = typer.Typer(
     name="resumecheck",
@@ -31,17 +32,6 @@ profiles_app = typer.Typer(
     invoke_without_command=True,
 )
 app.add_typer(profiles_app, name="profiles")
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
-    junit = "junit"
-    github = "github"
 
 
 class ExtractFormat(StrEnum):
@@ -112,6 +102,39 @@ def _emit(text: str, output: Path | None) -> None:
     write_atomic(str(output), text)
 
 
+def _config_param(ctx: typer.Context, param: Any, value: Any) -> Any:
+    """``--config`` and ``--isolated`` are eager: once both are known, the config file's
+    values become the defaults of the other options, checked like the options themselves."""
+    ctx.meta[f"resumecheck.{param.name}"] = value
+    if "resumecheck.config" in ctx.meta and "resumecheck.isolated" in ctx.meta:
+        _apply_config(ctx, ctx.meta["resumecheck.config"], ctx.meta["resumecheck.isolated"])
+    return value
+
+
+def _apply_config(ctx: typer.Context, named: Path | None, isolated: bool) -> None:
+    from resumecheck.config import KEYS, find_config, read_config
+
+    if isolated:
+        if named is not None:
+            raise UsageError(None, "--config and --isolated cannot be used together")
+        return
+    if named is not None and not named.is_file():
+        raise UsageError(str(named), "no such config file")
+    found = named if named is not None else find_config(Path.cwd())
+    if found is None:
+        return
+    settings = read_config(found)
+    params = {p.name: p for p in ctx.command.params}
+    for name, value in settings.items():
+        try:
+            params[name].type_cast_value(ctx, value)
+        except typer.BadParameter as exc:
+            key = next(k for k, v in KEYS.items() if v == name).replace("_", "-")
+            raise UsageError(str(found), f"{key}: {exc.message}") from None
+    ctx.default_map = {**(ctx.default_map or {}), **settings}
+    ctx.meta["resumecheck.config_file"] = found
+
+
 @app.command()
 def check(
     ctx: typer.Context,
@@ -122,7 +145,9 @@ def check(
     profile: Annotated[
         str, typer.Option("--profile", "-p", help="Built-in profile name or a profile file.")
     ] = "pain-medicine",
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.TEXT,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the report to FILE (atomically)."),
@@ -183,33 +208,37 @@ def check(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="List skipped paths and why.")
+        bool, typer.Option("--verbose", "-v",
+                           help="List skipped paths and why, and name the config file used.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
     details: Annotated[
         bool,
         typer.Option("--details", help="In a batch, each file's full report after the ranking."),
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", is_eager=True, callback=_config_param,
+                     help="Read defaults from this TOML file instead of looking for "
+                          "resumecheck.toml or pyproject.toml from the current folder up."),
+    ] = None,
+    isolated: Annotated[
+        bool,
+        typer.Option("--isolated", is_eager=True, callback=_config_param,
+                     help="Ignore every config file."),
+    ] = False,
 ) -> int:
     """Check documents and report score, missing terms and findings."""
-    from resumecheck.api import CheckOptions
-    from resumecheck.config import load_config
+    from resumecheck.limits import Caps
+    from resumecheck.models import Severity
+    from resumecheck.options import CheckOptions
     from resumecheck.preflight import MiB, ReadLimits
+    from resumecheck.runner import RunSettings, run
+    from resumecheck.verdict import Thresholds
 
-    config, _ = load_config(paths)
-    given = {k: v for k, v in locals().items() if k in _CONFIGURABLE}
-    for key, value in config.items():
-        param = "fmt" if key == "format" else key
-        source = ctx.get_parameter_source(param)
-        if source is not None and source.name != "DEFAULT":
-            continue  # the command line wins
-        given[param] = _config_value(param, value)
-    profile, fmt, fail_under, fail_on = (given["profile"], given["fmt"], given["fail_under"],
-                                         given["fail_on"])
-    kind, select, ignore, jobs = given["kind"], given["select"], given["ignore"], given["jobs"]
-    timeout, max_memory = given["timeout"], given["max_memory"]
-    max_size, max_pages = given["max_size"], given["max_pages"]
-
+    used = ctx.meta.get("resumecheck.config_file")
+    if verbose and used is not None:
+        _err(f"resumecheck: config: {used}")
     options = CheckOptions(
         profile=profile,
         kind=kind.value,
@@ -222,43 +251,22 @@ def check(
         password=password,
         redact=redact,
     )
-    from resumecheck.runner import RunSettings, run
-
     settings = RunSettings(
         paths=tuple(paths),
         options=options,
-        fmt=fmt.value,
+        fmt=fmt,
         output=output,
-        fail_under=fail_under,
-        fail_on=fail_on.value if fail_on else None,
+        thresholds=Thresholds(fail_under=fail_under,
+                              fail_on=Severity(fail_on.value) if fail_on else None),
         jobs=jobs,
-        timeout=timeout,
-        max_memory=max_memory * MiB,
+        caps=Caps(timeout=timeout, max_memory=max_memory * MiB),
         quiet=quiet,
         verbose=verbose,
         details=details,
         color=output is None and _use_color(no_color, sys.stdout),
         debug=_State.debug,
     )
-    return int(run(settings, emit=_emit, err=_err))
-
-
-_CONFIGURABLE = ("profile", "fmt", "fail_under", "fail_on", "kind", "select", "ignore", "jobs",
-                 "timeout", "max_memory", "max_size", "max_pages")
-
-
-def _config_value(param: str, value: Any) -> Any:
-    """A config-file value in the type the option would have had."""
-    choices = {"fmt": Format, "fail_on": FailOn, "kind": KindChoice}
-    if param in choices:
-        try:
-            return choices[param](value)
-        except ValueError:
-            allowed = ", ".join(c.value for c in choices[param])
-            raise UsageError(None, f"config: {param}: {value!r} is not one of {allowed}") from None
-    if param == "fail_under" and not 0 <= value <= 100:
-        raise UsageError(None, f"config: fail_under: {value} is not in 0-100")
-    return value
+    return int(run(settings, err=_err))
 
 
 @app.command()
@@ -303,20 +311,23 @@ def extract(
     ] = None,
 ) -> int:
     """Show what an ATS would read: every block with its section, origin and page."""
-    from resumecheck.api import CheckOptions
-    from resumecheck.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Prefetch
+    from resumecheck.batch import Prefetch
+    from resumecheck.checker import read_for_check
     from resumecheck.formatters.extract import render_extract_json, render_extract_text
+    from resumecheck.limits import Caps
     from resumecheck.models import Failure
-    from resumecheck.pipeline import read_for_check
+    from resumecheck.options import CheckOptions
     from resumecheck.preflight import display_path
 
     # Parsed in a capped child process, like every file `check` reads.
     reader = Prefetch(read_for_check, display_path(path), CheckOptions(password=password),
-                      DEFAULT_MAX_MEMORY)
-    document = reader.result(DEFAULT_TIMEOUT)
+                      Caps())
+    document = reader.result()
     if isinstance(document, Failure):
+        if reader.traceback and _State.debug:
+            _err(f"{document.path}: internal error\n{reader.traceback}")
         _err(f"{document.path}: {document.reason}")
-        return ExitCode.UNREADABLE
+        return ExitCode.INTERNAL if document.internal else ExitCode.UNREADABLE
     render = render_extract_json if fmt == ExtractFormat.json else render_extract_text
     _emit(render(document), output)
     return ExitCode.OK

@@ -1,7 +1,11 @@
-"""Defaults for `check` from a ``resumecheck.toml`` or ``[tool.resumecheck]`` in ``pyproject.toml``.
+"""Defaults for ``check`` from a ``resumecheck.toml`` or a ``[tool.resumecheck]`` table in
+``pyproject.toml``.
 
-The first file found wins, looking in the folder of the first document given, then its
-parents, then the current folder. The command line always wins over the file.
+The file is looked for in the current folder and then its parents (as ruff and pytest do),
+or named with ``--config``; ``--isolated`` ignores every config file. It is never read from
+inside the folders being checked: those hold strangers' files. Values go through the same
+validation as the command-line options (the command line wins over the file), and a
+profile path in the file is taken relative to the file's own folder.
 """
 
 from __future__ import annotations
@@ -12,64 +16,85 @@ from typing import Any
 
 from resumecheck.errors import UsageError
 
-#: option name -> accepted Python types
-KEYS: dict[str, tuple[type, ...]] = {
-    "profile": (str,),
-    "format": (str,),
-    "fail_under": (int, float),
-    "fail_on": (str,),
-    "kind": (str,),
-    "select": (list,),
-    "ignore": (list,),
-    "jobs": (int,),
-    "timeout": (int, float),
-    "max_memory": (int,),
-    "max_size": (int,),
-    "max_pages": (int,),
+MAX_CONFIG_BYTES = 1024 * 1024
+
+#: config key (hyphens or underscores) -> the ``check`` parameter it sets
+KEYS: dict[str, str] = {
+    "profile": "profile",
+    "format": "fmt",
+    "fail_under": "fail_under",
+    "fail_on": "fail_on",
+    "kind": "kind",
+    "select": "select",
+    "ignore": "ignore",
+    "jobs": "jobs",
+    "timeout": "timeout",
+    "max_memory": "max_memory",
+    "max_size": "max_size",
+    "max_pages": "max_pages",
 }
+#: Settings that hold a list of codes.
+LIST_KEYS = frozenset({"select", "ignore"})
 
 
 def find_config(start: Path) -> Path | None:
-    folders = [start, *start.parents, Path.cwd()]
-    for folder in folders:
+    """The first ``resumecheck.toml``, or ``pyproject.toml`` with a ``[tool.resumecheck]``
+    table, in ``start`` or a folder above it."""
+    for folder in (start, *start.parents):
         own = folder / "resumecheck.toml"
         if own.is_file():
             return own
         py = folder / "pyproject.toml"
-        if py.is_file() and _load(py).get("tool", {}).get("resumecheck") is not None:
+        if py.is_file() and "resumecheck" in _load(py).get("tool", {}):
             return py
     return None
 
 
-def load_config(paths: list[str]) -> tuple[dict[str, Any], Path | None]:
-    """The settings found for ``paths`` (hyphens in keys accepted) and the file they came from."""
-    first = Path(paths[0]) if paths else Path.cwd()
-    start = first if first.is_dir() else first.parent
-    found = find_config(start.resolve() if start.exists() else Path.cwd())
-    if found is None:
-        return {}, None
-    data = _load(found)
-    table = data.get("tool", {}).get("resumecheck", {}) if found.name == "pyproject.toml" else data
+def read_config(path: Path) -> dict[str, Any]:
+    """The settings in ``path``, keyed by ``check`` parameter name (types checked here,
+    bounds and choices by the options themselves)."""
+    data = _load(path)
+    table = data.get("tool", {}).get("resumecheck", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
-        raise UsageError(str(found), "[tool.resumecheck] must be a table")
+        raise UsageError(str(path), "[tool.resumecheck] must be a table")
     out: dict[str, Any] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         if key not in KEYS:
-            raise UsageError(str(found), f"unknown setting {raw_key!r} (known: {', '.join(KEYS)})")
-        if isinstance(value, bool) or not isinstance(value, KEYS[key]):
-            raise UsageError(str(found), f"setting {raw_key!r} has the wrong type")
-        if key in ("select", "ignore") and not all(isinstance(v, str) for v in value):
-            raise UsageError(str(found), f"setting {raw_key!r} must be a list of codes")
-        out[key] = value
-    return out, found
+            known = ", ".join(k.replace("_", "-") for k in KEYS)
+            raise UsageError(str(path), f"unknown setting {raw_key!r} (known: {known})")
+        if key in LIST_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UsageError(str(path), f"{raw_key}: must be a list of codes")
+        elif isinstance(value, bool | list | dict):
+            raise UsageError(str(path), f"{raw_key}: must be a single value, not "
+                                        f"{type(value).__name__}")
+        if key == "profile" and isinstance(value, str) and _looks_like_path(value):
+            value = str(path.parent / value) if not Path(value).is_absolute() else value
+        out[KEYS[key]] = value
+    return out
+
+
+def _looks_like_path(value: str) -> bool:
+    return "/" in value or "\\" in value or value.lower().endswith((".toml", ".txt"))
 
 
 def _load(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh)
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(str(path), f"cannot read the config file ({exc.strerror})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise UsageError(str(path), f"config file is larger than {MAX_CONFIG_BYTES // 1024} KiB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(str(path), f"config file is not UTF-8 (bad byte at offset "
+                                    f"{exc.start})") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(str(path), f"not valid TOML ({exc})") from None
-    except OSError as exc:
-        raise UsageError(str(path), f"cannot read ({exc.strerror})") from None
+    except RecursionError:
+        raise UsageError(str(path), "not valid TOML (nested too deeply)") from None

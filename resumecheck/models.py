@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -76,16 +77,14 @@ def plain(value: Any) -> Any:
     return value
 
 
-#: Per record class: the names of its ``__init__`` fields (reports are turned into dicts
-#: thousands of times in a batch; looking the fields up once matters).
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
 def _fields_dict(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    names = _FIELD_NAMES.get(type(obj))
-    if names is None:
-        names = tuple(f.name for f in dataclasses.fields(obj) if f.init)
-        _FIELD_NAMES[type(obj)] = names
+    # Reports are turned into dicts thousands of times in a batch: the record classes below
+    # carry their field names (set once at import) instead of asking dataclasses each time.
+    names = getattr(type(obj), "_field_names", None) or _init_fields(type(obj))
     out: dict[str, Any] = {}
     for name in names:
         if name in skip:
@@ -305,6 +304,166 @@ class TermResult:
         return d
 
 
+
+@dataclass(frozen=True)
+class Companion:
+    """The resume a cover letter is compared with (``--resume``): read and matched once."""
+
+    document: Document
+    #: Its profile-term matches, by term id.
+    matches: Mapping[str, tuple[Match, ...]]
+
+# --------------------------------------------------------------------------- job postings
+
+
+@dataclass(frozen=True, slots=True)
+class PostingTerm:
+    """One thing a job posting asks for."""
+
+    text: str
+    #: ``profile`` (a term of the keyword profile) or ``posting`` (a phrase only the
+    #: posting uses).
+    source: str
+    term_id: str | None
+    weight: float
+    #: How often the posting says it (outside boilerplate).
+    count: int
+    #: Emphasis: mentions weighted by the section they sit in (higher asks for it more).
+    score: float
+    section: str | None
+    line: int | None
+    sentence: str
+    #: The posting's own wording (its most used variant for profile terms).
+    wording: str = ""
+    #: For profile terms: which variant the posting used (term, alias or acronym).
+    via: str = "term"
+    #: NORM token key of an extracted phrase (what the resume is searched for).
+    key: tuple[str, ...] = ()
+    #: Every wording key the posting used for a profile term
+    #: (:func:`resumecheck.normalize.text_key` with lemmas, exact for acronyms).
+    wordings: tuple[str, ...] = ()
+    #: Profile terms the posting offers as alternatives to this one ("ABA, ABPMR or
+    #: ABPN"): the resume having any of them satisfies this term.
+    alternatives: tuple[str, ...] = ()
+
+    def posting_location(self) -> dict[str, Any]:
+        return {"section": self.section, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Posting:
+    """What a job posting asks for, analysed once per run."""
+
+    path: str
+    title: str | None
+    employer: str | None
+    #: Profile terms first (most emphasised first), then extracted phrases by score.
+    terms: tuple[PostingTerm, ...]
+    #: Section headings seen, with their kind, in order (for explanations and tests).
+    sections: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def profile_terms(self) -> tuple[PostingTerm, ...]:
+        return tuple(t for t in self.terms if t.source == "profile")
+
+    @property
+    def phrases(self) -> tuple[PostingTerm, ...]:
+        return tuple(t for t in self.terms if t.source == "posting")
+
+    def term_ids(self) -> frozenset[str]:
+        return frozenset(t.term_id for t in self.terms if t.term_id)
+
+
+@dataclass(frozen=True, slots=True)
+class JobTerm:
+    """One posting term and whether the document has it."""
+
+    posting: PostingTerm
+    found: bool
+    #: Up to three places the document has it.
+    resume_locations: tuple[Location, ...] = ()
+    #: When the posting offered alternatives and the resume has one of them instead.
+    satisfied_by: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.posting
+        return {
+            "text": p.text,
+            "source": p.source,
+            "term_id": p.term_id,
+            "weight": p.weight,
+            "found": self.found,
+            "count": p.count,
+            "posting_wording": p.wording,
+            "posting_location": p.posting_location(),
+            "posting_sentence": p.sentence,
+            "resume_locations": [loc.to_dict() for loc in self.resume_locations],
+            "alternatives": list(p.alternatives),
+            "satisfied_by": self.satisfied_by,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class WordingAdvice:
+    """The document has a term the posting asks for, but not in the posting's words."""
+
+    term_id: str
+    term: str
+    posting_wording: str
+    resume_wordings: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        yours = ", ".join(f'"{w}"' for w in self.resume_wordings)
+        return (f'The posting says "{self.posting_wording}"; the resume only says {yours}. '
+                f"Use the posting's wording at least once.")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term_id": self.term_id,
+            "term": self.term,
+            "posting_wording": self.posting_wording,
+            "resume_wordings": list(self.resume_wordings),
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class JobMatch:
+    """How one document fares against one posting (``Report.job``)."""
+
+    posting_path: str
+    title: str | None
+    employer: str | None
+    title_found: bool
+    #: 0-100: weighted share of the posting's terms the document has.
+    match_rate: float
+    terms: tuple[JobTerm, ...]
+    advice: tuple[WordingAdvice, ...] = ()
+    #: Where the title is stated, when it is.
+    title_location: Location | None = None
+
+    @property
+    def missing(self) -> tuple[JobTerm, ...]:
+        """Posting terms the document lacks: profile terms first by emphasis, then phrases."""
+        return tuple(t for t in self.terms if not t.found)
+
+    @property
+    def found(self) -> tuple[JobTerm, ...]:
+        return tuple(t for t in self.terms if t.found)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "posting": self.posting_path,
+            "match_rate": round(self.match_rate, 1),
+            "title": self.title,
+            "title_found": self.title_found,
+            "employer": self.employer,
+            "terms": [t.to_dict() for t in self.terms],
+            "advice": [a.to_dict() for a in self.advice],
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class CategoryScore:
     id: str
@@ -360,8 +519,8 @@ class Report:
     score: Score
     terms: tuple[TermResult, ...]
     findings: tuple[Finding, ...]
-    #: Set when a job posting was given (see ``resumecheck.job``); has ``to_dict()``.
-    job: Any = None
+    #: How the document fares against the job posting, when one was given.
+    job: JobMatch | None = None
 
     @property
     def ok(self) -> bool:
@@ -394,17 +553,32 @@ class Report:
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A file that could not be checked, and why (one line)."""
+    """A file that could not be checked, and why (one line).
+
+    ``internal`` marks a bug in resumecheck (an unexpected exception), as opposed to a file
+    that could not be read: the run then exits INTERNAL, not UNREADABLE.
+    """
 
     path: str
     reason: str
+    internal: bool = False
 
     @property
     def ok(self) -> bool:
         return False
 
+    @property
+    def status(self) -> str:
+        return "error" if self.internal else "unreadable"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "status": "unreadable", "reason": self.reason}
+        return {"path": self.path, "status": self.status, "reason": self.reason}
 
 
 Outcome = Report | Failure
+
+
+for _record in (Block, PageInfo, ReaderNote, Location, Match, Finding, TermResult,
+                CategoryScore, DocumentSummary):
+    _record._field_names = _init_fields(_record)  # type: ignore[attr-defined]
+del _record

@@ -1,4 +1,4 @@
-"""The one place a spaCy pipeline is built or loaded, once per process.
+"""The one place a spaCy pipeline is built or loaded (once per process, by the checker).
 
 The default pipeline needs no model download: spaCy's blank English tokenizer, and
 the English lookup lemmas from ``spacy-lookups-data``. Every token gets a matching
@@ -35,19 +35,23 @@ def unhyphenate(text: str) -> str:
 
 
 class Pipeline:
-    """A spaCy pipeline plus the norm function every pattern and document goes through."""
+    """A spaCy pipeline plus the norm function every pattern and document goes through.
+
+    Built once per process, by the checker (see :func:`load_pipeline`).
+    """
 
     def __init__(self, nlp: Language, name: str, trained: bool) -> None:
         self.nlp = nlp
         self.name = name
         #: True when the pipeline has a trained parser/tagger (noun chunks available).
         self.trained = trained
-        self._norm = _lemma_norm()
+        #: Lower-cased word -> its matching key (lower-cased lookup lemma).
+        self.norm: Callable[[str], str] = _lemma_norm()
 
     def make_doc(self, text: str) -> Doc:
         """Tokenise ``text`` (hyphens unified) and write the matching key into ``NORM``."""
         doc = self.nlp.make_doc(unhyphenate(text[:MAX_CHARS]))
-        norm = self._norm
+        norm = self.norm
         for token in doc:
             token.norm_ = norm(token.lower_)
         return doc
@@ -57,29 +61,30 @@ class Pipeline:
         if not self.trained:
             return self.make_doc(text)
         doc = self.nlp(unhyphenate(text[:MAX_CHARS]))
-        norm = self._norm
+        norm = self.norm
         for token in doc:
             token.norm_ = norm(token.lower_)
         return doc
 
 
-@lru_cache(maxsize=1)
 def _lemma_norm() -> Callable[[str], str]:
+    """The matching key of a lower-cased word: its English lookup lemma, lower-cased."""
     from spacy.lookups import load_lookups
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=65536)  # per pipeline: the same few thousand words recur in every file
     def norm(lower: str) -> str:
+        if lower == "&":  # "pain & rehabilitation" reads as "pain and rehabilitation"
+            return "and"
         lemma = table.get(lower)
         return lemma.lower() if isinstance(lemma, str) else lower
 
     return norm
 
 
-@lru_cache(maxsize=4)
-def get_pipeline(model: str | None = None) -> Pipeline:
-    """The process-wide pipeline: blank English by default, or an installed trained one."""
+def load_pipeline(model: str | None = None) -> Pipeline:
+    """Blank English by default, or an installed trained pipeline (``--model``)."""
     import spacy
 
     if model is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 #: Characters that render as nothing but split words for a matcher.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
@@ -89,3 +90,21 @@ def unspace_letters(s: str) -> str:
 def normalize_block(raw: str) -> str:
     """Reader entry point: mend letter-spaced headings, then :func:`normalize_text`."""
     return normalize_text(unspace_letters(raw))
+
+
+_KEY_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def text_key(text: str, lemma: Callable[[str], str] | None = None) -> str:
+    """How two wordings compare as words: composed, case-folded, "&" and "/" read as
+    "and", hyphens and other punctuation as spaces, whitespace collapsed.
+
+    With ``lemma`` (a pipeline's :attr:`~resumecheck.nlp.Pipeline.norm`) each word is also
+    mapped to its lemma, so "Injections" and "injection" have one key. Section headings,
+    profile wordings, posting headings and posting titles are all compared through this.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    words = _KEY_PUNCT.sub(" ", text.replace("&", " and ").replace("/", " and ")).split()
+    if lemma is not None:
+        words = [lemma(w) for w in words]
+    return " ".join(words)

@@ -10,7 +10,6 @@ wheel as the package ``resumecheck.keywords``.
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 import re
@@ -24,6 +23,7 @@ from typing import Any
 
 from resumecheck.errors import ProfileError
 from resumecheck.models import Kind, Level
+from resumecheck.normalize import text_key
 
 __all__ = [
     "Category",
@@ -145,9 +145,9 @@ class Examples:
 
 
 def wording_key(text: str) -> str:
-    """How two wordings are compared for duplicates: case, hyphens and spacing ignored."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_HYPHEN_RE.sub(" ", text).split())
+    """How two wordings are compared for duplicates: case, hyphens, punctuation and spacing
+    ignored (:func:`resumecheck.normalize.text_key`)."""
+    return text_key(text)
 
 
 def _wording_keys(text: str) -> tuple[str, ...]:
@@ -156,7 +156,7 @@ def _wording_keys(text: str) -> tuple[str, ...]:
     spaced = wording_key(text)
     if not _HYPHEN_RE.search(text):
         return (spaced,)
-    joined = " ".join(_HYPHEN_RE.sub("", unicodedata.normalize("NFKC", text).casefold()).split())
+    joined = text_key(_HYPHEN_RE.sub("", text))
     return (spaced, joined) if joined != spaced else (spaced,)
 
 
@@ -522,7 +522,6 @@ def _builtin_names() -> list[str]:
     return sorted(names)
 
 
-@functools.cache
 def _load_builtin(name: str) -> Profile:
     source = f"{BUILTIN_PREFIX}{name}"
     text = (_builtin_dir() / f"{name}.toml").read_text(encoding="utf-8")
@@ -566,9 +565,7 @@ def _profile_stem(path: str) -> str:
     return Path(path).name.rsplit(".", 1)[0]
 
 
-@functools.lru_cache(maxsize=64)
-def _load_file(path: str, _stamp: tuple[int, int]) -> Profile:
-    """Cached on the file's (mtime, size) as well, so an edited file is read again."""
+def _load_file(path: str) -> Profile:
     text = _read_text(path)
     suffix = Path(path).suffix.lower()
     if suffix == ".txt":
@@ -596,12 +593,7 @@ def load_profile(spec: str | os.PathLike[str] | Profile = "pain-medicine") -> Pr
     suffix = Path(text).suffix.lower()
     if suffix not in (".toml", ".txt"):
         raise ProfileError(text, "unknown profile format: use a .toml profile or a .txt list")
-    try:
-        st = os.stat(text)
-        stamp = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        stamp = (0, 0)  # let _read_text give the precise reason
-    return _load_file(text, stamp)
+    return _load_file(text)
 
 
 def _examples_location(profile: Profile) -> Any:

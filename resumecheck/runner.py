@@ -1,31 +1,39 @@
-"""One `check` run: discover inputs, check them (in workers), format, decide the exit code."""
+"""One `check` run: find the inputs, build the checker once, check every file (in capped
+workers), hand each result with its verdict to the formatter, and return the exit code."""
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Sequence
+import contextlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from resumecheck import __version__
-from resumecheck.api import CheckOptions, check_outcome, finish_report
-from resumecheck.errors import ExitCode, InputError, ResumecheckError
-from resumecheck.formatters.base import RenderContext, Tally
-from resumecheck.models import Failure, Outcome, Severity
+from resumecheck.errors import ExitCode, InputError
+from resumecheck.formatters.registry import OutputFormat
+from resumecheck.limits import Caps
+from resumecheck.models import Document, Failure, Outcome
+from resumecheck.options import CheckOptions
+from resumecheck.verdict import FileResult, Tally, Thresholds, judge
+
+if TYPE_CHECKING:  # pragma: no cover
+    from resumecheck.batch import Prefetch
+    from resumecheck.checker import Checker
+    from resumecheck.formatters.base import Formatter
+    from resumecheck.profiles import Profile
 
 
 @dataclass(frozen=True)
 class RunSettings:
     paths: tuple[str, ...]
     options: CheckOptions
-    fmt: str = "text"
+    fmt: OutputFormat = OutputFormat.TEXT
     output: Path | None = None
-    fail_under: float | None = None
-    fail_on: str | None = None
+    thresholds: Thresholds = Thresholds()
     jobs: int | None = None
-    timeout: float = 30.0
-    max_memory: int | None = 1024 * 1024 * 1024
+    caps: Caps = Caps()
     quiet: bool = False
     verbose: bool = False
     details: bool = False
@@ -33,23 +41,19 @@ class RunSettings:
     debug: bool = False
 
 
-def run(
-    settings: RunSettings,
-    emit: Callable[[str, Path | None], None],
-    err: Callable[[str], None],
-) -> ExitCode:
+Err = Callable[[str], None]
+
+
+def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCode:
+    """Check ``settings.paths`` and write the report; the exit code comes from the tally."""
     from resumecheck.discover import NOT_A_DOCUMENT, discover, path_order
-    from resumecheck.formatters.registry import get_formatter
+    from resumecheck.formatters.base import RenderContext
     from resumecheck.profiles import load_profile
 
     options = settings.options
     profile = load_profile(options.profile)  # a bad profile stops the run before any work
-    formatter = get_formatter(settings.fmt)
     discovery = discover(settings.paths)
-    # An unreadable --job or --resume stops the run (exit 3) with one line naming it. One
-    # file: the posting is read once, where spaCy is loaded anyway (_check_single).
-    _read_companions(options, job=len(discovery.files) != 1)
-    outcomes: list[Outcome] = []
+    skipped: list[Outcome] = []
     for path, reason in discovery.skipped:
         # Files that are not documents by name are only listed on request; anything else
         # (a missing path, a FIFO, a link out of the folder) is accounted for as unreadable.
@@ -57,180 +61,163 @@ def run(
             if settings.verbose:
                 err(f"{path}: skipped: {reason}")
         else:
-            outcomes.append(Failure(path, reason))
-    if not discovery.files and not outcomes:
+            skipped.append(Failure(path, reason))
+    files = discovery.files
+    if not files and not skipped:
         err("resumecheck: no documents found in " + ", ".join(settings.paths))
         return ExitCode.UNREADABLE
     ctx = RenderContext(
         version=__version__,
         profile=profile.name,
-        fail_under=settings.fail_under,
-        fail_on=Severity(settings.fail_on) if settings.fail_on else None,
+        thresholds=settings.thresholds,
         color=settings.color,
-        details=settings.details or len(discovery.files) + len(outcomes) <= 1,
+        details=settings.details or len(files) + len(skipped) <= 1,
+        total=len(files) + len(skipped),
     )
-    if formatter.streams:
-        return _stream(discovery.files, outcomes, formatter, ctx, settings, err)
-    # Keep only what the format needs of each file (a ranking row for csv or a batch's text,
-    # the test case for junit), not every report, and decide the exit code as files finish.
+    formatter = settings.fmt.formatter(ctx)
+    # One file is read in a capped child while this process builds the checker.
+    first = _prefetch(files[0], settings) if len(files) == 1 else None
+    try:
+        checker = _build_checker(settings, profile, err)
+    except BaseException:
+        if first is not None:
+            first.close()
+        raise
     tally = Tally()
-    kept: list[tuple[str, object]] = []
-    failures: list[Failure] = []
-
-    def keep(outcome: Outcome) -> None:
-        tally.add(outcome, ctx)
-        if isinstance(outcome, Failure):
-            failures.append(outcome)
-        kept.append((outcome.path, formatter.digest(outcome, ctx)))
-
-    for outcome in outcomes:
-        keep(outcome)
-    _check_all(discovery.files, settings, err, on_result=keep)
-    kept.sort(key=lambda item: path_order(item[0]))
-    for failure in sorted(failures, key=lambda f: path_order(f.path)):
-        err(f"{failure.path}: {failure.reason}")
-    emit(formatter.render([digest for _, digest in kept], ctx), settings.output)
-    return _exit_for(tally)
-
-
-def _exit_for(tally: Tally) -> ExitCode:
-    """UNREADABLE wins over BELOW_THRESHOLD, which wins over OK."""
-    if tally.unreadable:
-        return ExitCode.UNREADABLE
-    return ExitCode.BELOW_THRESHOLD if tally.passed < tally.checked else ExitCode.OK
-
-
-def _stream(files: Sequence[str], skipped: list[Outcome], formatter, ctx: RenderContext,
-            settings: RunSettings, err: Callable[[str], None]) -> ExitCode:
-    """Streamed formats (json, jsonl, github): write each file's part as soon as it is its
-    turn, in path order, keeping no reports, so memory stays flat however many files."""
-    import contextlib
-    import sys
-
-    from resumecheck.atomic import open_output
-    from resumecheck.discover import path_order
-
-    tally = Tally()
-
-    def write(fh, outcome: Outcome) -> None:
-        if isinstance(outcome, Failure):
-            err(f"{outcome.path}: {outcome.reason}")
-        fh.write(formatter.item(outcome, ctx, tally.files))
-        tally.add(outcome, ctx)
-        fh.flush()
-
-    target = (open_output(settings.output) if settings.output is not None
-              else contextlib.nullcontext(sys.stdout))
-    # Paths that were never opened join the stream at their place in path order.
     pending = sorted(skipped, key=lambda o: path_order(o.path))
+    with _sink(settings.output, stdout) as sink:
+        sink.write(formatter.start())
 
-    def write_in_order(fh, outcome: Outcome) -> None:
-        while pending and path_order(pending[0].path) < path_order(outcome.path):
-            write(fh, pending.pop(0))
-        write(fh, outcome)
+        def deliver(outcome: Outcome) -> None:
+            # Paths that were never opened take their place in path order.
+            while pending and path_order(pending[0].path) < path_order(outcome.path):
+                _deliver(pending.pop(0), formatter, tally, sink, err)
+            _deliver(outcome, formatter, tally, sink, err)
 
-    with target as fh:
-        fh.write(formatter.head(ctx))
-        _check_all(files, settings, err, on_result=lambda o: write_in_order(fh, o))
+        if first is not None:
+            deliver(_check_single(first, checker, settings, err))
+        elif files:
+            _check_batch(files, checker, settings, err, deliver)
         for outcome in pending:
-            write(fh, outcome)
-        fh.write(formatter.tail(ctx, tally))
-    return _exit_for(tally)
+            _deliver(outcome, formatter, tally, sink, err)
+        sink.write(formatter.finish(tally))
+    return tally.exit_code()
 
 
-def _read_companions(options: CheckOptions, *, job: bool = True) -> None:
-    """Read ``--job`` and ``--resume`` once up front: if either is unreadable, say so once."""
-    from resumecheck.readers import read_document
+def _deliver(outcome: Outcome, formatter: Formatter, tally: Tally, sink: TextIO,
+             err: Err) -> None:
+    verdict = judge(outcome, formatter.ctx.thresholds)
+    tally.add(verdict)
+    if isinstance(outcome, Failure):
+        err(f"{outcome.path}: {outcome.reason}")
+    text = formatter.add(FileResult(outcome, verdict))
+    if text:
+        sink.write(text)
+        sink.flush()
 
-    for path in (options.job if job else None, options.resume):
-        if path:
-            read_document(path, limits=options.limits, password=options.password)
+
+@contextlib.contextmanager
+def _sink(output: Path | None, stdout: TextIO | None) -> Iterator[TextIO]:
+    """Where the report goes: a file written atomically, or standard output."""
+    if output is None:
+        yield stdout if stdout is not None else sys.stdout
+        return
+    from resumecheck.atomic import open_output
+
+    with open_output(output) as fh:
+        yield fh
 
 
-def _check_all(files: Sequence[str], settings: RunSettings, err: Callable[[str], None],
-               on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Check ``files`` in workers; with ``on_result``, hand each outcome over in input order
-    and keep none of them."""
-    import sys
+def _prefetch(path: str, settings: RunSettings) -> Prefetch:
+    from resumecheck.batch import Prefetch
+    from resumecheck.checker import read_for_check
 
-    from resumecheck.batch import make_progress, run_batch
-    from resumecheck.pipeline import prepare
+    return Prefetch(read_for_check, path, settings.options, settings.caps)
 
-    if not files:
-        return []
-    if len(files) == 1:
-        outcome = _check_single(files[0], settings, err)
-        if on_result is not None:
-            on_result(outcome)
-            return []
-        return [outcome]
+
+def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker:
+    """The run's checker. The ``--job`` and ``--resume`` files are read in capped child
+    processes, like every document (both at once); an unreadable one stops the run with one
+    line naming it (exit 3)."""
+    from resumecheck.batch import Prefetch
+    from resumecheck.checker import Checker, read_posting, read_resume
+
+    options = settings.options
+    wanted = [(options.job, read_posting, "job posting"), (options.resume, read_resume, "resume")]
+    children = [(Prefetch(read, path, options, settings.caps), role) if path else None
+                for path, read, role in wanted]
+    documents: list[Document | None] = []
+    try:
+        for child in children:
+            documents.append(None if child is None else _companion(*child, settings, err))
+    finally:
+        for child in children:
+            if child is not None:
+                child[0].close()
+    posting, resume = documents
+    return Checker.build(options, profile=profile, posting=posting, resume=resume,
+                         caps=settings.caps)
+
+
+def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err) -> Document:
+    """A companion file's document, or InputError naming the file and its role."""
+    value = child.result()
+    if isinstance(value, Failure):
+        if child.traceback and settings.debug:
+            err(f"{child.path}: internal error\n{child.traceback}")
+        reason = value.reason if value.reason.startswith(role) else f"{role} {value.reason}"
+        raise InputError(value.path, reason)
+    return value
+
+
+def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
+                  err: Err) -> Outcome:
+    """One file: its document was read in a capped child; check it here, under the same
+    time (what is left of it) and memory caps."""
+    import time
+
+    from resumecheck.limits import capture
+
+    document = reader.result()
+    if isinstance(document, Failure):
+        if reader.traceback and settings.debug:
+            err(f"{reader.path}: internal error\n{reader.traceback}")
+        return document
+    caps = settings.caps
+    left = None
+    if caps.timeout is not None:
+        left = max(caps.timeout - (time.monotonic() - reader.started), 0.001)
+
+    def step() -> Outcome:
+        with caps.applied(timeout=left):
+            return checker.check(document)
+
+    captured = capture(reader.path, step, caps)
+    if captured.traceback and captured.fatal is None and settings.debug:
+        err(f"{reader.path}: internal error\n{captured.traceback}")
+    return captured.unwrap()
+
+
+def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, err: Err,
+                 deliver: Callable[[Outcome], None]) -> None:
+    """Several files: in worker processes forked from this one (they inherit the checker),
+    each file under the caps; outcomes handed over in path order."""
+    import os
+
+    from resumecheck.batch import check_in_workers
+    from resumecheck.progress import make_progress
+
     jobs = min(settings.jobs or os.cpu_count() or 1, len(files))
-    show = not settings.quiet and len(files) > 1 and sys.stderr.isatty()
+    show = not settings.quiet and sys.stderr.isatty()
 
     def internal(path: str, trace: str) -> None:
         if settings.debug:
             err(f"{path}: internal error\n{trace}")
 
     with make_progress(len(files), show) as progress:
-        return run_batch(
-            files,
-            check_outcome,
-            settings.options,
-            jobs=jobs,
-            timeout=settings.timeout,
-            max_memory=settings.max_memory,
-            initializer=prepare,
-            on_progress=progress.advance,
-            on_internal_error=internal,
-            on_result=on_result,
-            keep=on_result is None,
-        )
-
-
-def _check_single(path: str, settings: RunSettings, err: Callable[[str], None]) -> Outcome:
-    """One file: read it in a capped child process while this process loads spaCy and the
-    patterns, then match and check the document here, under the same time and memory caps."""
-    from resumecheck.batch import (
-        Prefetch,
-        memory_limit,
-        memory_reason,
-        time_limit,
-        timeout_reason,
-    )
-    from resumecheck.pipeline import read_for_check
-
-    options = settings.options
-    reader = Prefetch(read_for_check, path, options, settings.max_memory)
-    try:
-        from resumecheck.pipeline import prepare, run_check
-
-        prepare(options, strict=True)
-    except BaseException:
-        reader.close()
-        raise
-    document = reader.result(settings.timeout)
-    if isinstance(document, Failure):
-        if reader.traceback and settings.debug:
-            err(f"{path}: internal error\n{reader.traceback}")
-        return document
-    remaining = settings.timeout - (time.monotonic() - reader.started)
-    try:
-        with time_limit(max(remaining, 0.001)), memory_limit(settings.max_memory):
-            return finish_report(run_check(Path(path), options, document=document), options)
-    except TimeoutError:
-        return Failure(path, timeout_reason(settings.timeout))
-    except MemoryError:
-        return Failure(path, memory_reason(settings.max_memory or 0))
-    except InputError as exc:
-        return Failure(path, exc.reason)
-    except ResumecheckError:
-        raise
-    except Exception as exc:  # one file's bug: one line, the traceback only with --debug
-        if settings.debug:
-            import traceback
-
-            err(f"{path}: internal error\n{traceback.format_exc()}")
-        return Failure(path, f"internal error: {type(exc).__name__}: {exc}")
+        check_in_workers(files, checker, jobs=jobs, caps=settings.caps,
+                         on_progress=progress.advance, on_internal_error=internal,
+                         on_result=deliver, keep=False)
 
 
 __all__ = ["RunSettings", "run"]

@@ -10,10 +10,10 @@ section of its own.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 
 from resumecheck.models import Block, Origin
+from resumecheck.normalize import text_key
 
 #: Canonical section key -> the wordings that name it (compared lower-cased, with "&"
 #: read as "and" and punctuation dropped). Physician CVs and ordinary resumes alike.
@@ -95,23 +95,17 @@ _BY_LENGTH = sorted(_LOOKUP, key=lambda s: (-len(s), s))
 SECTION_KEYS = frozenset(SECTION_SYNONYMS)
 
 MAX_HEADING_WORDS = 6
-_NOT_WORD = re.compile(r"[^\w\s]+")
 _SENTENCE_END = (".", ",", ";", "!", "?")
-
-
-def _key_form(text: str) -> str:
-    text = text.lower().replace("&", " and ").replace("/", " and ")
-    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def canonical_section(heading_text: str) -> str | None:
     """The canonical key a heading's wording names, or None when it is not a known one."""
-    return _LOOKUP.get(_key_form(heading_text))
+    return _LOOKUP.get(text_key(heading_text))
 
 
 def _contained_section(heading_text: str) -> str | None:
     """A known wording inside a longer heading ("Fellowship and Residency Training")."""
-    form = f" {_key_form(heading_text)} "
+    form = f" {text_key(heading_text)} "
     for syn in _BY_LENGTH:
         if f" {syn} " in form:
             return _LOOKUP[syn]

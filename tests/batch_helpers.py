@@ -39,29 +39,22 @@ def by_name(path: str, options: Any) -> Outcome:
     return make_report(path, score=float(len(name) % 97))
 
 
-def record_pid(options: Any) -> None:
-    """Initializer: leave one file per worker process so a test can count them."""
-    Path(options, f"init-{os.getpid()}").write_text("started\n", encoding="utf-8")
+def record_pid(folder: str) -> None:
+    """Set-up: leave one file per worker process so a test can count them."""
+    Path(folder, f"init-{os.getpid()}").write_text("started\n", encoding="utf-8")
 
 
 def pid_report(path: str, options: Any) -> Outcome:
     return Failure(path, f"pid {os.getpid()}")
 
 
-def failing_init(options: Any) -> None:
+def failing_init() -> None:
     raise ProfileError("missing.toml", "no such profile")
 
 
-def crash_init(options: Any) -> None:
+def crash_init() -> None:
     os.kill(os.getpid(), 9)
 
 
-PRELOADED: list[str] = []
-
-
-def preload_marker(options: Any) -> None:
-    PRELOADED.append(f"parent {os.getpid()}")
-
-
-def report_preloaded(path: str, options: Any) -> Outcome:
-    return Failure(path, ",".join(PRELOADED) or "nothing preloaded")
+def report_state(path: str, state: Any) -> Outcome:
+    return Failure(path, ",".join(state))

@@ -2,34 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import dataclasses
+from collections.abc import Sequence
 
+from resumecheck.formatters.base import RenderContext, render
+from resumecheck.formatters.registry import OutputFormat
 from resumecheck.models import (
     CategoryScore,
     DocumentSummary,
     Finding,
+    JobMatch,
     Kind,
     Level,
     Location,
     Match,
     Origin,
+    Outcome,
     Report,
     Score,
     Severity,
     TermResult,
 )
+from resumecheck.verdict import FileResult, judge
 
 
-@dataclass(frozen=True)
-class JobMatch:
-    """The part of a job-posting comparison the formatters read."""
+def results(outcomes: Sequence[Outcome], ctx: RenderContext) -> list[FileResult]:
+    """Outcomes with the verdicts the run would give them."""
+    return [FileResult(o, judge(o, ctx.thresholds)) for o in outcomes]
 
-    posting_path: str
-    match_rate: float
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"posting": self.posting_path, "match_rate": self.match_rate}
+def show(fmt: str, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
+    """The report ``fmt`` writes for ``outcomes`` (a run of exactly these files)."""
+    ctx = dataclasses.replace(ctx, total=len(outcomes))
+    return render(OutputFormat(fmt).formatter(ctx), results(outcomes, ctx))
 
 
 CATEGORIES = (
@@ -135,5 +140,6 @@ def make_report(
         score=Score(value=score, categories=categories),
         terms=tuple(terms),
         findings=tuple(findings),
-        job=JobMatch("posting.txt", job_rate) if job_rate is not None else None,
+        job=JobMatch("posting.txt", None, None, False, job_rate, ())
+        if job_rate is not None else None,
     )

@@ -130,26 +130,80 @@ def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_config_file_sets_defaults_and_command_line_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cv = tmp_path / "docs" / "cv.docx"
+    cv.parent.mkdir()
+    cv.write_bytes(CV_DOCX.read_bytes())
+    (tmp_path / "resumecheck.toml").write_text('format = "json"\nfail-under = 99\n',
+                                              encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "docs")  # found in a folder above the current one
+    code, out, err = run(["check", "cv.docx", "-v"], capsys)
+    assert code == ExitCode.BELOW_THRESHOLD and json.loads(out)["settings"]["fail_under"] == 99
+    assert f"config: {tmp_path / 'resumecheck.toml'}" in err
+    code, out, _ = run(["check", "cv.docx", "--fail-under", "5", "--format", "text"], capsys)
+    assert code == ExitCode.OK and out.startswith("cv.docx")
+    code, out, _ = run(["check", "cv.docx", "--isolated"], capsys)
+    assert code == ExitCode.OK and out.startswith("cv.docx")
+
+
+def test_a_config_file_inside_a_checked_folder_is_never_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "applicants"
+    folder.mkdir()
+    (folder / "cv.docx").write_bytes(CV_DOCX.read_bytes())
+    (folder / "resumecheck.toml").write_text('ignore = ["S", "K", "Q", "C", "P"]\njobs = 1\n',
+                                            encoding="utf-8")
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, _ = run(["check", str(folder), "--format", "json"], capsys)
+    assert code == ExitCode.OK
+    assert json.loads(out)["reports"][0]["findings"], "the stranger's config blanked findings"
+
+
+def test_config_named_with_config_and_its_relative_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    cv = folder / "cv.docx"
-    cv.write_bytes(CV_DOCX.read_bytes())
-    (folder / "resumecheck.toml").write_text('format = "json"\nfail-under = 99\n',
-                                            encoding="utf-8")
-    code, out, _ = run(["check", str(cv)], capsys)
-    assert code == ExitCode.BELOW_THRESHOLD and json.loads(out)["settings"]["fail_under"] == 99
-    code, out, _ = run(["check", str(cv), "--fail-under", "5", "--format", "text"], capsys)
-    assert code == ExitCode.OK and out.startswith(cv.as_posix())
+    conf = tmp_path / "settings" / "team.toml"
+    conf.parent.mkdir()
+    (conf.parent / "terms.txt").write_text("spinal cord stimulation | SCS\n", encoding="utf-8")
+    conf.write_text('profile = "terms.txt"\nformat = "json"\n', encoding="utf-8")
+    code, out, _ = run(["check", str(CV_DOCX), "--config", str(conf)], capsys)
+    assert code == ExitCode.OK and json.loads(out)["profile"] == "terms"
+    code, _, err = run(["check", str(CV_DOCX), "--config", str(conf), "--isolated"], capsys)
+    assert code == ExitCode.USAGE and "cannot be used together" in err
+    code, _, err = run(["check", str(CV_DOCX), "--config", str(tmp_path / "none.toml")], capsys)
+    assert code == ExitCode.USAGE and "none.toml: no such config file" in err
 
 
-def test_bad_config_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    cv = tmp_path / "cv.docx"
-    cv.write_bytes(CV_DOCX.read_bytes())
+@pytest.mark.parametrize(("setting", "key"), [
+    ("timeout = 0", "timeout"), ("fail-under = 150", "fail-under"), ("jobs = 0", "jobs"),
+    ('format = "pdf"', "format"), ('fail-on = "panic"', "fail-on"),
+    ("max-memory = 1", "max-memory"),
+])
+def test_a_config_value_out_of_bounds_is_a_usage_error_naming_file_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str, key: str
+) -> None:
+    conf = tmp_path / "resumecheck.toml"
+    conf.write_text(setting + "\n", encoding="utf-8")
+    code, _, err = run(["check", str(CV_DOCX), "--config", str(conf)], capsys)
+    assert code == ExitCode.USAGE
+    assert err.startswith(f"{conf}: {key}: "), err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_bad_config_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "resumecheck.toml").write_text("colour = true\n", encoding="utf-8")
-    code, _, err = run(["check", str(cv)], capsys)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["check", str(CV_DOCX)], capsys)
     assert code == ExitCode.USAGE and "colour" in err
+    (tmp_path / "resumecheck.toml").write_bytes(b"profile = \"\xff\"\n")
+    code, _, err = run(["check", str(CV_DOCX)], capsys)
+    assert code == ExitCode.USAGE and "not UTF-8" in err
 
 
 def test_profiles_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

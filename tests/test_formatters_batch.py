@@ -10,15 +10,17 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from report_factory import make_report
+from report_factory import make_report, results, show
 
 from resumecheck.formatters.base import RenderContext
 from resumecheck.formatters.github import escape_data, escape_property
-from resumecheck.formatters.json_format import outcome_dict
-from resumecheck.formatters.registry import OutputFormat, get_formatter
+from resumecheck.formatters.json_format import result_dict
+from resumecheck.formatters.registry import OutputFormat
 from resumecheck.models import Failure, Finding, Location, Severity
+from resumecheck.verdict import Thresholds
 
-CTX = RenderContext(version="0.1.0", profile="pain-medicine", fail_under=70)
+CTX = RenderContext(version="0.1.0", profile="pain-medicine",
+                    thresholds=Thresholds(fail_under=70))
 BATCH_FORMATS = [f for f in OutputFormat if f not in (OutputFormat.TEXT, OutputFormat.JSON)]
 
 
@@ -39,19 +41,19 @@ def batch() -> list:
 
 def test_jsonl_is_one_sorted_compact_object_per_file_in_input_order() -> None:
     outcomes = batch()
-    text = get_formatter("jsonl").render(outcomes, CTX)
+    text = show("jsonl", outcomes, CTX)
     lines = text.splitlines()
-    assert [json.loads(line) for line in lines] == [outcome_dict(o, CTX) for o in outcomes]
+    assert [json.loads(line) for line in lines] == [result_dict(r) for r in results(outcomes, CTX)]
     assert lines[3] == (
         '{"passed":false,"path":"applicants/broken.pdf",'
         '"reason":"is not a PDF (starts with \'GIF8\')","status":"unreadable"}'
     )
-    streamed = "".join(get_formatter("jsonl").render_one(o, CTX) for o in outcomes)
+    streamed = "".join(OutputFormat.JSONL.formatter(CTX).add(r) for r in results(outcomes, CTX))
     assert streamed == text
 
 
 def test_csv_ranks_best_first_with_shared_ranks_and_failures_last() -> None:
-    rows = list(csv.DictReader(io.StringIO(get_formatter("csv").render(batch(), CTX))))
+    rows = list(csv.DictReader(io.StringIO(show("csv", batch(), CTX))))
     assert [r["path"] for r in rows] == [
         "applicants/<b>tie</b>.pdf",
         "applicants/high.docx",
@@ -67,13 +69,13 @@ def test_csv_ranks_best_first_with_shared_ranks_and_failures_last() -> None:
 
 
 def test_csv_defuses_spreadsheet_formulas_in_file_names() -> None:
-    text = get_formatter("csv").render([Failure("=HYPERLINK(1)", "is empty")], CTX)
+    text = show("csv", [Failure("=HYPERLINK(1)", "is empty")], CTX)
     assert list(csv.reader(io.StringIO(text)))[1][1] == "'=HYPERLINK(1)"
 
 
 def test_junit_cases_fail_below_threshold_and_error_when_unreadable() -> None:
     outcomes = batch() + [Failure("applicants/low.pdf", "listed twice")]
-    root = ET.fromstring(get_formatter("junit").render(outcomes, CTX))
+    root = ET.fromstring(show("junit", outcomes, CTX))
     suite = root.find("testsuite")
     assert suite is not None
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("5", "1", "2")
@@ -91,7 +93,7 @@ def test_junit_cases_fail_below_threshold_and_error_when_unreadable() -> None:
 
 
 def test_junit_survives_control_characters_in_names() -> None:
-    text = get_formatter("junit").render([Failure("cv\x01.pdf", "bad\x00byte")], CTX)
+    text = show("junit", [Failure("cv\x01.pdf", "bad\x00byte")], CTX)
     case = ET.fromstring(text).find("testsuite/testcase")
     assert case is not None and case.get("name") == "cv\ufffd.pdf"
 
@@ -112,7 +114,7 @@ class _Collector(HTMLParser):
 
 
 def test_html_is_self_contained_escaped_and_charted() -> None:
-    page = get_formatter("html").render(batch(), CTX)
+    page = show("html", batch(), CTX)
     parsed = _Collector()
     parsed.feed(page)
     assert "http://" not in page and "https://" not in page
@@ -125,11 +127,11 @@ def test_html_is_self_contained_escaped_and_charted() -> None:
     assert '"<script>alert(1)</script>"' in text
     assert "applicants/<b>tie</b>.pdf" in text
     assert "is not a PDF (starts with 'GIF8')" in text
-    assert get_formatter("html").render(batch(), CTX) == page
+    assert show("html", batch(), CTX) == page
 
 
 def test_markdown_ranks_then_explains_each_file() -> None:
-    text = get_formatter("markdown").render(batch(), CTX)
+    text = show("markdown", batch(), CTX)
     table = [line for line in text.splitlines() if line.startswith("| ") and ".pdf" in line]
     assert table[0].startswith("| 1 | applicants/\\<b\\>tie\\</b\\>.pdf |")
     assert "| 3 | applicants/low.pdf | resume | 54.0 | 0.62 | 1 | below-threshold |" in text
@@ -141,7 +143,7 @@ def test_markdown_ranks_then_explains_each_file() -> None:
 
 
 def test_github_annotations_are_escaped_per_the_runner_rules() -> None:
-    lines = get_formatter("github").render(batch(), CTX).splitlines()
+    lines = show("github", batch(), CTX).splitlines()
     assert "::error file=applicants/low.pdf::score 54.0 is below 70" in lines
     assert (
         "::error file=applicants/broken.pdf::is not a PDF (starts with 'GIF8')" in lines
@@ -160,16 +162,15 @@ def test_github_annotations_are_escaped_per_the_runner_rules() -> None:
 
 @pytest.mark.parametrize("fmt", BATCH_FORMATS)
 def test_every_format_handles_one_file_and_no_files(fmt: OutputFormat) -> None:
-    formatter = get_formatter(fmt)
-    one = formatter.render([make_report("cv.pdf", 75.0)], CTX)
+    one = show(fmt, [make_report("cv.pdf", 75.0)], CTX)
     assert "cv.pdf" in one
-    formatter.render([], CTX)  # an empty folder still gives a valid, empty report
+    show(fmt, [], CTX)  # an empty folder still gives a valid, empty report
 
 
 def test_junit_and_html_of_an_empty_run_parse() -> None:
-    root = ET.fromstring(get_formatter("junit").render([], CTX))
+    root = ET.fromstring(show("junit", [], CTX))
     assert root.get("tests") == "0"
-    assert "<table>" in get_formatter("html").render([], CTX)
+    assert "<table>" in show("html", [], CTX)
 
 
 def test_every_format_shows_the_match_rate_when_a_posting_is_given() -> None:
@@ -183,18 +184,18 @@ def test_every_format_shows_the_match_rate_when_a_posting_is_given() -> None:
                                job=str(samples / "posting_interventional_pain.txt"))
     rate = f"{report.job.match_rate:.1f}"
     for fmt in OutputFormat:
-        assert rate in get_formatter(fmt).render([report], CTX), fmt
+        assert rate in show(fmt, [report], CTX), fmt
 
 
 def test_streamed_json_is_the_same_document_json_dumps_would_write() -> None:
     import json as _json
 
-    from resumecheck.formatters.json_format import SCHEMA, dumps, outcome_dict
+    from resumecheck.formatters.json_format import SCHEMA, dumps
 
     for outcomes in (batch(), batch()[:1], []):
-        text = get_formatter("json").render(outcomes, CTX)
+        text = show("json", outcomes, CTX)
         doc = _json.loads(text)
         assert doc["schema"] == SCHEMA
-        assert doc["reports"] == [outcome_dict(o, CTX) for o in outcomes]
+        assert doc["reports"] == [result_dict(r) for r in results(outcomes, CTX)]
         assert doc["summary"]["files"] == len(outcomes)
         assert text == dumps(doc) + "\n"

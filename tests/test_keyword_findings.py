@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from checking import checker
 
 from resumecheck.checks import CheckContext, run_checks
 from resumecheck.models import Block, Document, Kind, Origin, TermResult
-from resumecheck.pipeline import get_matcher
-from resumecheck.profiles import load_profile
 from resumecheck.scoring import compute_score
 
 
 @pytest.fixture(scope="module")
 def env():
-    profile = load_profile("pain-medicine")
-    return profile, get_matcher(profile, None)
+    built = checker()
+    return built.profile, built.matcher
 
 
 def _check(env, *blocks: Block):
@@ -29,7 +28,7 @@ def _check(env, *blocks: Block):
                    tip=t.tip, matches=matches.get(t.id, ()))
         for t in profile.for_kind(Kind.RESUME))
     ctx = CheckContext(document=document, kind=Kind.RESUME, profile=profile, terms=results,
-                       doc=doc, extra={"matches": matches})
+                       doc=doc, matches=matches)
     return run_checks(ctx), compute_score(profile, results), results
 
 
@@ -105,9 +104,10 @@ def test_rule_examples_exist_for_new_codes() -> None:
 
 
 def test_runnable_examples(tmp_path: Path) -> None:
-    from resumecheck.api import CheckOptions
+    from checking import check as run_check
+
     from resumecheck.checks import all_rules
-    from resumecheck.pipeline import run_check
+    from resumecheck.options import CheckOptions
 
     for code, r in all_rules().items():
         if not code.startswith(("K10", "L1")) or not r.runnable or code == "K101":
@@ -134,8 +134,9 @@ def test_abbreviates(acronym: str, wording: str, expected: bool) -> None:
 
 
 def test_long_form_advice_names_only_acronyms_of_the_wording_used(tmp_path) -> None:
-    from resumecheck.api import CheckOptions
-    from resumecheck.pipeline import run_check
+    from checking import check as run_check
+
+    from resumecheck.options import CheckOptions
 
     cv = tmp_path / "cv.txt"
     cv.write_text("LICENSURE\n\nDEA registration, active.\n\nEXPERIENCE\n\n"
@@ -150,9 +151,9 @@ def test_long_form_advice_names_only_acronyms_of_the_wording_used(tmp_path) -> N
 
 def test_many_terms_only_in_tables_make_one_finding(tmp_path) -> None:
     import docx
+    from checking import check as run_check
 
-    from resumecheck.api import CheckOptions
-    from resumecheck.pipeline import run_check
+    from resumecheck.options import CheckOptions
 
     terms = ["epidural steroid injections", "nerve blocks", "radiofrequency ablation",
              "spinal cord stimulation", "opioid stewardship", "fibromyalgia", "migraine",

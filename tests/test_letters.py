@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from checking import check as run_check
 
-from resumecheck.api import CheckOptions
-from resumecheck.pipeline import run_check
+from resumecheck.options import CheckOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = (

@@ -8,7 +8,7 @@ import pytest
 
 from resumecheck.matching import TermMatcher, sentence_around
 from resumecheck.models import Origin
-from resumecheck.nlp import get_pipeline
+from resumecheck.nlp import load_pipeline
 from resumecheck.profiles import load_profile
 from resumecheck.readers import read_bytes
 
@@ -75,7 +75,7 @@ tip = "Say it."
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> TermMatcher:
     path = tmp_path_factory.mktemp("profile") / "mini.toml"
     path.write_text(PROFILE, encoding="utf-8")
-    return TermMatcher(load_profile(str(path)).terms, get_pipeline())
+    return TermMatcher(load_profile(str(path)).terms, load_pipeline())
 
 
 def found(matcher: TermMatcher, text: str) -> dict[str, list[str]]:
@@ -170,7 +170,7 @@ def test_builtin_examples_match_and_negatives_do_not() -> None:
     examples = load_examples(profile)
     if examples is None:
         pytest.fail("the built-in profile has no examples file")
-    m = TermMatcher(profile.terms, get_pipeline())
+    m = TermMatcher(profile.terms, load_pipeline())
     misses = []
     for term_id, sentence in examples.positives:
         if term_id not in found(m, sentence):
@@ -186,12 +186,12 @@ def test_builtin_examples_match_and_negatives_do_not() -> None:
 
 
 def test_lemma_keys_come_from_lookup_tables_without_a_model() -> None:
-    doc = get_pipeline().make_doc("Fellowships Injections certified")
+    doc = load_pipeline().make_doc("Fellowships Injections certified")
     assert [t.norm_ for t in doc] == ["fellowship", "injection", "certify"]
 
 
 def test_empty_document_has_no_matches(tmp_path: Path) -> None:
     from resumecheck.models import Document
 
-    m = TermMatcher(load_profile("pain-medicine").terms, get_pipeline())
+    m = TermMatcher(load_profile("pain-medicine").terms, load_pipeline())
     assert m.find(Document(path=str(tmp_path / "x"), format="text", blocks=())) == {}

@@ -10,7 +10,7 @@ import pytest
 
 from resumecheck.cli import main
 from resumecheck.errors import ExitCode, ModelError
-from resumecheck.nlp import get_pipeline
+from resumecheck.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 CV = ROOT / "samples" / "cv_pain_medicine.docx"
@@ -45,7 +45,7 @@ def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_trained_pipeline_loads_and_parses(small_model: Path) -> None:
-    pipe = get_pipeline(str(small_model))
+    pipe = load_pipeline(str(small_model))
     assert pipe.trained and "tagger" in pipe.nlp.pipe_names
     doc = pipe.parse("The clinic offers spinal cord stimulation")
     assert [t.norm_ for t in doc][-1] == "stimulation"
@@ -63,7 +63,7 @@ def test_check_with_model_matches_like_the_default(small_model: Path,
 
 def test_missing_model_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ModelError):
-        get_pipeline(str(tmp_path / "no-model"))
+        load_pipeline(str(tmp_path / "no-model"))
     assert main(["check", str(CV), "--model", str(tmp_path / "no-model")]) == ExitCode.USAGE
     err = capsys.readouterr().err
     assert "no-model" in err and "Traceback" not in err

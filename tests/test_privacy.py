@@ -217,17 +217,18 @@ def _leaks(text: str) -> list[str]:
 
 
 def test_redact_hides_contact_details_in_every_format(contact_cv: Path) -> None:
+    from report_factory import show
+
     import resumecheck
     from resumecheck.formatters.base import RenderContext
-    from resumecheck.formatters.registry import get_formatter
 
     ctx = RenderContext(version="test", profile="pain-medicine")
     plain = resumecheck.check(contact_cv)
     masked = resumecheck.check(contact_cv, redact=True)
     # Without --redact the details do reach the reports, so the test below can fail.
-    assert {"email", "phone"} <= set(_leaks(get_formatter("json").render([plain], ctx)))
+    assert {"email", "phone"} <= set(_leaks(show("json", [plain], ctx)))
     for fmt in FORMATS:
-        out = get_formatter(fmt).render([masked], ctx)
+        out = show(fmt, [masked], ctx)
         assert _leaks(out) == [], f"{fmt} leaks {_leaks(out)}"
 
 

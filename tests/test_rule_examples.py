@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from resumecheck.api import CheckOptions
 from resumecheck.checks import all_rules
+from resumecheck.options import CheckOptions
 from resumecheck.rules import Rule
 
 RULES = all_rules()
@@ -36,7 +36,7 @@ def test_rule_names_are_unique() -> None:
 
 
 def _codes(text: str, rule: Rule, tmp_path: Path, label: str) -> set[str]:
-    from resumecheck.pipeline import run_check
+    from checking import check as run_check
 
     path = tmp_path / f"{rule.code}_{label}.txt"
     path.write_text(text, encoding="utf-8")

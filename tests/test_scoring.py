@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from checking import check as run_check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resumecheck.api import CheckOptions
 from resumecheck.models import Level, Location, Match, TermResult
-from resumecheck.pipeline import run_check
+from resumecheck.options import CheckOptions
 from resumecheck.profiles import load_profile
 from resumecheck.scoring import LEVEL_FACTOR, compute_score
 

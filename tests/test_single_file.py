@@ -9,27 +9,35 @@ from pathlib import Path
 
 import pytest
 
-import resumecheck.pipeline as pipeline
-from resumecheck.api import CheckOptions
+import resumecheck.checker as checker_module
+from resumecheck.checker import Checker
 from resumecheck.errors import InputError
+from resumecheck.limits import Caps
 from resumecheck.models import Failure, Report
-from resumecheck.runner import RunSettings, _check_single
+from resumecheck.options import CheckOptions
+from resumecheck.runner import RunSettings, _check_single, _prefetch
 
 ROOT = Path(__file__).resolve().parents[1]
 CV = str(ROOT / "samples" / "cv_pain_medicine.docx")
 
 
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker.build(CheckOptions())
+
+
 def settings(timeout: float = 5.0, max_memory: int = 512 * 1024 * 1024) -> RunSettings:
-    return RunSettings(paths=(CV,), options=CheckOptions(), timeout=timeout,
-                       max_memory=max_memory)
+    return RunSettings(paths=(CV,), options=CheckOptions(), caps=Caps(timeout, max_memory))
 
 
-def check(monkeypatch: pytest.MonkeyPatch, reader=None, **kw) -> tuple[object, float, list]:
+def check(monkeypatch: pytest.MonkeyPatch, checker: Checker, reader=None, **kw
+          ) -> tuple[object, float, list]:
     if reader is not None:
-        monkeypatch.setattr(pipeline, "read_for_check", reader)
+        monkeypatch.setattr(checker_module, "read_for_check", reader)
     errors: list[str] = []
     start = time.monotonic()
-    outcome = _check_single(CV, settings(**kw), errors.append)
+    run = settings(**kw)
+    outcome = _check_single(_prefetch(CV, run), checker, run, errors.append)
     return outcome, time.monotonic() - start, errors
 
 
@@ -51,52 +59,66 @@ def _refuse(path, options):
     raise InputError(path, "is encrypted with a password")
 
 
-def test_a_real_document_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    outcome, _, errors = check(monkeypatch)
+def test_a_real_document_is_checked(
+    monkeypatch: pytest.MonkeyPatch, checker: Checker
+) -> None:
+    outcome, _, errors = check(monkeypatch, checker)
     assert isinstance(outcome, Report) and outcome.score.value > 50 and errors == []
 
 
-def test_a_hanging_reader_is_stopped_at_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    outcome, elapsed, _ = check(monkeypatch, _hang, timeout=2.0)
+def test_a_hanging_reader_is_stopped_at_the_time_limit(
+    monkeypatch: pytest.MonkeyPatch, checker: Checker
+) -> None:
+    outcome, elapsed, _ = check(monkeypatch, checker, _hang, timeout=2.0)
     assert isinstance(outcome, Failure) and "took longer than 2 s" in outcome.reason
     assert elapsed < 10
 
 
-def test_a_reader_over_the_memory_cap_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    outcome, _, _ = check(monkeypatch, _hog, max_memory=256 * 1024 * 1024)
+def test_a_reader_over_the_memory_cap_is_stopped(
+    monkeypatch: pytest.MonkeyPatch, checker: Checker
+) -> None:
+    outcome, _, _ = check(monkeypatch, checker, _hog, max_memory=256 * 1024 * 1024)
     assert isinstance(outcome, Failure) and "256 MiB" in outcome.reason
 
 
-def test_a_crashing_reader_costs_only_its_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    outcome, _, _ = check(monkeypatch, _segfault)
+def test_a_crashing_reader_costs_only_its_file(
+    monkeypatch: pytest.MonkeyPatch, checker: Checker
+) -> None:
+    outcome, _, _ = check(monkeypatch, checker, _segfault)
     assert isinstance(outcome, Failure) and "SIGSEGV" in outcome.reason
 
 
-def test_a_refused_file_keeps_its_reason(monkeypatch: pytest.MonkeyPatch) -> None:
-    outcome, _, _ = check(monkeypatch, _refuse)
+def test_a_refused_file_keeps_its_reason(
+    monkeypatch: pytest.MonkeyPatch, checker: Checker
+) -> None:
+    outcome, _, _ = check(monkeypatch, checker, _refuse)
     assert outcome == Failure(CV, "is encrypted with a password")
 
 
-def test_a_slow_check_stage_is_stopped_too(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_slow_check_stage_is_stopped_too(
+    monkeypatch: pytest.MonkeyPatch, checker: Checker
+) -> None:
     def slow(*args, **kwargs):
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
             pass
 
-    monkeypatch.setattr(pipeline, "run_check", slow)
-    outcome, elapsed, _ = check(monkeypatch, timeout=3.0)
+    monkeypatch.setattr(Checker, "check", slow)
+    outcome, elapsed, _ = check(monkeypatch, checker, timeout=3.0)
     assert isinstance(outcome, Failure) and "took longer than 3 s" in outcome.reason
     assert elapsed < 10
 
 
-def test_a_check_stage_over_the_memory_cap_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_check_stage_over_the_memory_cap_is_stopped(
+    monkeypatch: pytest.MonkeyPatch, checker: Checker
+) -> None:
     def hog(*args, **kwargs):
         blocks = []
         while True:
             blocks.append(bytearray(64 * 1024 * 1024))
 
-    monkeypatch.setattr(pipeline, "run_check", hog)
-    outcome, _, _ = check(monkeypatch, max_memory=256 * 1024 * 1024)
+    monkeypatch.setattr(Checker, "check", hog)
+    outcome, _, _ = check(monkeypatch, checker, max_memory=256 * 1024 * 1024)
     assert isinstance(outcome, Failure) and "256 MiB" in outcome.reason
     # The cap is lifted afterwards: this process can allocate again.
     assert len(bytearray(512 * 1024 * 1024)) == 512 * 1024 * 1024

@@ -6,11 +6,20 @@ Each family lives in its own module and registers its functions with :func:`chec
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from resumecheck.models import Document, Finding, Kind, TermResult
+from resumecheck.models import (
+    Companion,
+    Document,
+    Finding,
+    JobMatch,
+    Kind,
+    Match,
+    Posting,
+    TermResult,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -27,6 +36,8 @@ _CHECKS: list[CheckFunction] = []
 
 @dataclass(frozen=True)
 class CheckContext:
+    """Everything a check may look at; built by the checker for one document."""
+
     document: Document
     kind: Kind
     profile: Profile
@@ -34,11 +45,14 @@ class CheckContext:
     terms: tuple[TermResult, ...]
     #: The spaCy doc of ``document.text`` (NORM holds the matching key).
     doc: Doc
-    #: The job posting analysis when ``--job`` was given (resumecheck.job).
-    job: Any = None
-    #: The resume a cover letter is compared with (``--resume``), already read.
-    resume: Document | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: Every profile term's matches in the document (all kinds), by term id.
+    matches: Mapping[str, tuple[Match, ...]] = field(default_factory=dict)
+    #: The analysed job posting, when ``--job`` was given.
+    posting: Posting | None = None
+    #: How the document fares against that posting.
+    job: JobMatch | None = None
+    #: The resume a cover letter is compared with (``--resume``), read and matched.
+    resume: Companion | None = None
 
 
 def check(func: CheckFunction) -> CheckFunction:

@@ -83,6 +83,6 @@ def _first_location(ctx: CheckContext, term_id: str) -> Location | None:
         if t.id == term_id:
             visible = [m for m in t.matches if not m.hidden]
             return visible[0].location if visible else None
-    matches = ctx.extra.get("matches", {}).get(term_id, ())
+    matches = ctx.matches.get(term_id, ())
     visible = [m for m in matches if not m.hidden]
     return visible[0].location if visible else None

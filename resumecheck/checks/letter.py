@@ -171,7 +171,7 @@ def letter_findings(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.kind != Kind.COVER_LETTER or not ctx.document.blocks:
         return
     text = _letter_body(ctx)
-    posting = ctx.extra.get("posting")
+    posting = ctx.posting
     yield from _named(ctx, text, posting)
     for i, block in enumerate(ctx.document.blocks[:15]):
         if _GENERIC_SALUTATION.match(block.text):
@@ -214,7 +214,7 @@ def _closing_part(ctx: CheckContext) -> str:
 
 
 def _named(ctx: CheckContext, text: str, posting) -> Iterator[Finding]:
-    from resumecheck.job import SENIORITY
+    from resumecheck.posting import SENIORITY
 
     if posting is not None and posting.title:
         title_words = set(re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", "", posting.title.lower())))
@@ -240,9 +240,9 @@ def _without_sender(ctx: CheckContext) -> str:
 
 
 def _against_resume(ctx: CheckContext) -> Iterator[Finding]:
-    resume_matches = ctx.extra.get("resume_matches")
-    if ctx.resume is None or resume_matches is None:
+    if ctx.resume is None:
         return
+    resume_matches = ctx.resume.matches
 
     def has(matches, term_id: str) -> bool:
         return any(not m.hidden for m in matches.get(term_id, ()))
@@ -256,7 +256,7 @@ def _against_resume(ctx: CheckContext) -> Iterator[Finding]:
         if visible and not has(resume_matches, result.id):
             yield finding("L110", f'The letter mentions "{result.term}" but the resume never '
                                   "does.", location=visible[0].location)
-    letter_matches = ctx.extra.get("matches", {})
+    letter_matches = ctx.matches
     strong = []
     for term in ctx.profile.for_kind(Kind.RESUME):
         if term.level != Level.REQUIRED or not has(resume_matches, term.id):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from resumecheck.checks import CheckContext, check
 from resumecheck.models import Block, Document, Finding, Kind, Severity
+from resumecheck.normalize import text_key
 from resumecheck.rules import finding, rule
 from resumecheck.sections import SECTION_SYNONYMS
 
@@ -178,11 +179,6 @@ _RENAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 
 
-def _norm(text: str) -> str:
-    text = text.lower().replace("&", " and ").replace("/", " and ")
-    return " ".join(re.sub(r"[^\w\s]+", " ", text).split())
-
-
 def _headings(document: Document) -> list[tuple[int, Block]]:
     return [(i, b) for i, b in enumerate(document.blocks) if b.is_heading and not b.hidden]
 
@@ -207,7 +203,7 @@ def _present(document: Document, expected: _Expected) -> bool:
     if keys & set(expected.keys):
         return True
     for _, b in _headings(document):
-        words = f" {_norm(b.text)} "
+        words = f" {text_key(b.text)} "
         if any(f" {w} " in words for w in expected.heading_words):
             return True
     if expected.body_pattern is not None:
@@ -226,7 +222,7 @@ def missing_sections(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
     keys = {b.section for b in doc.blocks if b.section}
     if keys & set(RESEARCH_KEYS) or any(
-            any(f" {k} " in f" {_norm(b.text)} " for k in RESEARCH_KEYS)
+            any(f" {k} " in f" {text_key(b.text)} " for k in RESEARCH_KEYS)
             for _, b in _headings(doc)):
         return
     for i, b in enumerate(doc.blocks):

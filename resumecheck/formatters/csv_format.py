@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 
 from resumecheck.formatters.base import (
     Formatter,
@@ -15,7 +14,7 @@ from resumecheck.formatters.base import (
     ranked,
     score_ranks,
 )
-from resumecheck.models import Outcome
+from resumecheck.verdict import FileResult, Tally
 
 COLUMNS = (
     "rank",
@@ -41,20 +40,25 @@ def _text_cell(value: str) -> str:
 
 
 class CsvFormatter(Formatter):
-    def digest(self, outcome: Outcome, ctx: RenderContext) -> RankRow:
-        return rank_row(outcome, ctx)
+    def __init__(self, ctx: RenderContext) -> None:
+        super().__init__(ctx)
+        self._rows: list[RankRow] = []
 
-    def render(self, outcomes: Sequence[Outcome | RankRow], ctx: RenderContext) -> str:
+    def add(self, result: FileResult) -> str:
+        self._rows.append(rank_row(result))
+        return ""
+
+    def finish(self, tally: Tally) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
-        order = ranked([rank_row(o, ctx) for o in outcomes])
+        order = ranked(self._rows)
         ranks = score_ranks(order)
         for position, row in enumerate(order):
             if row.score is None:
                 writer.writerow(
                     ["", _text_cell(row.path), "", "", "", "", "", "", "",
-                     "unreadable", _text_cell(row.reason)]
+                     str(row.status), _text_cell(row.reason)]
                 )
                 continue
             writer.writerow(
@@ -68,7 +72,7 @@ class CsvFormatter(Formatter):
                     row.errors,
                     row.warnings,
                     row.infos,
-                    row.status,
+                    str(row.status),
                     "",
                 ]
             )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from resumecheck.formatters.base import Formatter, RenderContext, passed, threshold_reasons
-from resumecheck.models import Finding, Outcome, Report, Severity
+from resumecheck.formatters.base import Formatter
+from resumecheck.models import Finding, Report, Severity
+from resumecheck.verdict import FileResult
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -38,12 +37,8 @@ def _finding_line(path: str, finding: Finding) -> str:
 
 
 class GithubFormatter(Formatter):
-    streams = True
-
-    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
-        return "".join(self.render_one(o, ctx) for o in outcomes)
-
-    def render_one(self, outcome: Outcome, ctx: RenderContext) -> str:
+    def add(self, result: FileResult) -> str:
+        outcome = result.outcome
         if not isinstance(outcome, Report):
             return command("error", outcome.reason, file=outcome.path)
         summary = f"score {outcome.score.value:.1f}"
@@ -51,7 +46,5 @@ class GithubFormatter(Formatter):
             summary += f"; match rate {outcome.job.match_rate:.1f}% against the posting"
         lines = [command("notice", summary, file=outcome.path, title="resumecheck")]
         lines += [_finding_line(outcome.path, f) for f in outcome.findings]
-        if not passed(outcome, ctx):
-            lines += [command("error", r, file=outcome.path)
-                      for r in threshold_reasons(outcome, ctx)]
+        lines += [command("error", r, file=outcome.path) for r in result.verdict.reasons]
         return "".join(lines)

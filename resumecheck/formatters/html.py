@@ -13,16 +13,17 @@ from html import escape
 
 from resumecheck.formatters.base import (
     Formatter,
+    RankRow,
     RenderContext,
     document_facts,
     format_number,
     match_rate,
+    rank_row,
     ranked,
     score_ranks,
-    status,
-    threshold_reasons,
 )
-from resumecheck.models import CategoryScore, Level, Outcome, Report
+from resumecheck.models import CategoryScore, Level, Report
+from resumecheck.verdict import FileResult, Status, Tally
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
@@ -76,11 +77,31 @@ def _chart(categories: Sequence[CategoryScore], label: str) -> str:
 
 
 class HtmlFormatter(Formatter):
-    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
-        order = ranked(outcomes)
+    def __init__(self, ctx: RenderContext) -> None:
+        super().__init__(ctx)
+        #: Per file: its ranking row, its anchor and its section, rendered as it finishes.
+        self._files: list[tuple[RankRow, str, str]] = []
+
+    def add(self, result: FileResult) -> str:
+        o = result.outcome
+        anchor = f"file-{len(self._files) + 1}"
+        out = [f'<section id="{anchor}">', f"<h2>{_e(o.path)}</h2>"]
+        if isinstance(o, Report):
+            out += self._report(o, result)
+        else:
+            label = "Unreadable" if result.verdict.status == Status.UNREADABLE else "Internal error"
+            out.append(f'<p class="unreadable"><strong>{label}:</strong> {_e(o.reason)}</p>')
+        out.append("</section>")
+        self._files.append((rank_row(result), anchor, "\n".join(out)))
+        return ""
+
+    def finish(self, tally: Tally) -> str:
+        ctx = self.ctx
+        by_row = {id(row): (anchor, text) for row, anchor, text in self._files}
+        order = ranked([row for row, _, _ in self._files])
         ranks = score_ranks(order)
-        anchors = {id(o): f"file-{i + 1}" for i, o in enumerate(order)}
-        readable = sum(1 for o in order if isinstance(o, Report))
+        readable = sum(1 for row in order if row.readable)
+        fail_under = ctx.thresholds.fail_under
         out = [
             "<!DOCTYPE html>",
             '<html lang="en">',
@@ -94,7 +115,7 @@ class HtmlFormatter(Formatter):
             f"<h1>Resume check <span class=\"muted\">({_e(ctx.profile)})</span></h1>",
             f"<p>{len(order)} file{'s' if len(order) != 1 else ''} checked, "
             f"{len(order) - readable} unreadable"
-            + (f"; threshold {ctx.fail_under:g}" if ctx.fail_under is not None else "")
+            + (f"; threshold {fail_under:g}" if fail_under is not None else "")
             + f". resumecheck {_e(ctx.version)}.</p>",
             "<table>",
             "<thead><tr><th class=\"num\">Rank</th><th>File</th><th>Kind</th>"
@@ -103,42 +124,34 @@ class HtmlFormatter(Formatter):
             "<th class=\"num\">Warnings</th><th>Status</th></tr></thead>",
             "<tbody>",
         ]
-        for position, o in enumerate(order):
-            link = f'<a href="#{anchors[id(o)]}">{_e(o.path)}</a>'
-            if isinstance(o, Report):
-                rate = match_rate(o)
-                counts = o.counts()
-                state = status(o, ctx)
+        for position, row in enumerate(order):
+            anchor = by_row[id(row)][0]
+            link = f'<a href="#{anchor}">{_e(row.path)}</a>'
+            if row.readable:
+                rate = "" if row.match_rate is None else _e(format_number(row.match_rate))
                 out.append(
                     f'<tr><td class="num">{ranks[position]}</td><td>{link}</td>'
-                    f"<td>{_e(str(o.kind))}</td><td class=\"num\">{o.score.value:.1f}</td>"
-                    f'<td class="num">{"" if rate is None else _e(format_number(rate))}</td>'
-                    f'<td class="num">{len(o.missing(Level.REQUIRED))}</td>'
-                    f'<td class="num">{counts["error"]}</td>'
-                    f'<td class="num">{counts["warning"]}</td>'
-                    f'<td class="{state}">{state}</td></tr>'
+                    f"<td>{_e(row.kind)}</td><td class=\"num\">{row.score:.1f}</td>"
+                    f'<td class="num">{rate}</td>'
+                    f'<td class="num">{len(row.missing_required)}</td>'
+                    f'<td class="num">{row.errors}</td>'
+                    f'<td class="num">{row.warnings}</td>'
+                    f'<td class="{row.status}">{row.status}</td></tr>'
                 )
             else:
                 out.append(
                     f'<tr><td class="num"></td><td>{link}</td><td></td><td></td><td></td>'
-                    f'<td></td><td></td><td></td><td class="unreadable">unreadable: '
-                    f"{_e(o.reason)}</td></tr>"
+                    f'<td></td><td></td><td></td><td class="unreadable">{row.status}: '
+                    f"{_e(row.reason)}</td></tr>"
                 )
         out += ["</tbody>", "</table>"]
-        for o in order:
-            out.append(f'<section id="{anchors[id(o)]}">')
-            out.append(f"<h2>{_e(o.path)}</h2>")
-            if isinstance(o, Report):
-                out += self._report(o, ctx)
-            else:
-                out.append(f'<p class="unreadable"><strong>Unreadable:</strong> {_e(o.reason)}</p>')
-            out.append("</section>")
+        out += [by_row[id(row)][1] for row in order]
         out += ["</body>", "</html>"]
         return "\n".join(out) + "\n"
 
-    def _report(self, o: Report, ctx: RenderContext) -> list[str]:
+    def _report(self, o: Report, result: FileResult) -> list[str]:
         rate = match_rate(o)
-        state = status(o, ctx)
+        state = result.verdict.status
         facts = (
             f"<p><strong>Score {o.score.value:.1f}</strong> / 100 "
             f'<span class="badge {state}">{state}</span> · {_e(str(o.kind))} · '
@@ -147,7 +160,7 @@ class HtmlFormatter(Formatter):
         if rate is not None:
             facts += f" · job match rate {_e(format_number(rate))}"
         out = [facts + "</p>"]
-        for reason in threshold_reasons(o, ctx):
+        for reason in result.verdict.reasons:
             out.append(f'<p class="below-threshold">Below threshold: {_e(reason)}</p>')
         if o.score.categories:
             out.append(_chart(o.score.categories, f"Category scores of {o.path}"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from resumecheck.formatters.base import Formatter, RenderContext, Tally, passed
-from resumecheck.models import Outcome
+from resumecheck.formatters.base import Formatter
+from resumecheck.verdict import FileResult, Tally
 
 SCHEMA = "resumecheck.report/1"
 
@@ -17,9 +17,10 @@ def dumps(value: object, indent: int | None = 2) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=indent)
 
 
-def outcome_dict(outcome: Outcome, ctx: RenderContext) -> dict:
-    d = outcome.to_dict()
-    d["passed"] = passed(outcome, ctx)
+def result_dict(result: FileResult) -> dict:
+    """One file's object: the report (or failure) and whether it passed."""
+    d = result.outcome.to_dict()
+    d["passed"] = result.verdict.passed
     return d
 
 
@@ -27,23 +28,24 @@ class JsonFormatter(Formatter):
     """One JSON document, written as files finish: the ``reports`` list comes before every
     key that sums them up (keys are sorted), so nothing has to be held back."""
 
-    streams = True
     _MARK = "\x00reports\x00"
 
-    def _skeleton(self, ctx: RenderContext, tally: Tally) -> tuple[str, str]:
+    def _skeleton(self, tally: Tally) -> tuple[str, str]:
         """The document around its reports list: (text up to "[", text from "]" on)."""
+        thresholds = self.ctx.thresholds
         doc = {
             "schema": SCHEMA,
-            "tool": {"name": "resumecheck", "version": ctx.version},
-            "profile": ctx.profile,
+            "tool": {"name": "resumecheck", "version": self.ctx.version},
+            "profile": self.ctx.profile,
             "settings": {
-                "fail_under": ctx.fail_under,
-                "fail_on": ctx.fail_on.value if ctx.fail_on else None,
+                "fail_under": thresholds.fail_under,
+                "fail_on": thresholds.fail_on.value if thresholds.fail_on else None,
             },
             "summary": {
                 "files": tally.files,
                 "checked": tally.checked,
                 "unreadable": tally.unreadable,
+                "errors": tally.errors,
                 "passed": tally.passed,
             },
             "reports": [self._MARK],
@@ -53,13 +55,16 @@ class JsonFormatter(Formatter):
         before, after = text.split(mark)
         return before, after
 
-    def head(self, ctx: RenderContext) -> str:
-        return self._skeleton(ctx, Tally())[0]
+    def start(self) -> str:
+        self._written = 0
+        return self._skeleton(Tally())[0]
 
-    def item(self, outcome: Outcome, ctx: RenderContext, index: int) -> str:
-        body = "\n".join("    " + line for line in dumps(outcome_dict(outcome, ctx)).splitlines())
-        return ("," if index else "") + "\n" + body
+    def add(self, result: FileResult) -> str:
+        body = "\n".join("    " + line for line in dumps(result_dict(result)).splitlines())
+        first = self._written == 0
+        self._written += 1
+        return ("" if first else ",") + "\n" + body
 
-    def tail(self, ctx: RenderContext, tally: Tally) -> str:
-        after = self._skeleton(ctx, tally)[1]
+    def finish(self, tally: Tally) -> str:
+        after = self._skeleton(tally)[1]
         return ("\n  " if tally.files else "") + after

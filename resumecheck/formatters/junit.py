@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resumecheck.formatters.base import Formatter, RenderContext, passed, threshold_reasons
-from resumecheck.models import Level, Outcome, Report, Severity
+from resumecheck.formatters.base import Formatter, RenderContext
+from resumecheck.models import Level, Report, Severity
+from resumecheck.verdict import FileResult, Tally
 
 #: Characters XML 1.0 cannot carry at all (control characters from a damaged file name or
 #: an extracted text); replaced rather than producing a report no CI server can parse.
@@ -51,27 +52,36 @@ def _failure_body(outcome: Report) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Case:
-    """One test case's text, worked out as the file finishes (see Formatter.digest)."""
+    """One test case's text, worked out as the file finishes."""
 
     path: str
-    #: Set for an unreadable file.
-    error: str | None = None
+    #: Set for a file that could not be checked: (status, reason).
+    error: tuple[str, str] | None = None
     #: Set for a file below the thresholds: (message, body).
     failure: tuple[str, str] | None = None
     summary: str = ""
 
 
 class JUnitFormatter(Formatter):
-    def digest(self, outcome: Outcome, ctx: RenderContext) -> _Case:
-        if not isinstance(outcome, Report):
-            return _Case(outcome.path, error=outcome.reason)
-        failure = None
-        if not passed(outcome, ctx):
-            failure = ("; ".join(threshold_reasons(outcome, ctx)), _failure_body(outcome))
-        return _Case(outcome.path, failure=failure, summary=_summary(outcome))
+    def __init__(self, ctx: RenderContext) -> None:
+        super().__init__(ctx)
+        self._cases: list[_Case] = []
 
-    def render(self, outcomes: Sequence[Outcome | _Case], ctx: RenderContext) -> str:
-        cases = [o if isinstance(o, _Case) else self.digest(o, ctx) for o in outcomes]
+    def add(self, result: FileResult) -> str:
+        outcome = result.outcome
+        if not isinstance(outcome, Report):
+            case = _Case(outcome.path, error=(str(result.verdict.status), outcome.reason))
+        else:
+            failure = None
+            if not result.verdict.passed:
+                failure = ("; ".join(result.verdict.reasons), _failure_body(outcome))
+            case = _Case(outcome.path, failure=failure, summary=_summary(outcome))
+        self._cases.append(case)
+        return ""
+
+    def finish(self, tally: Tally) -> str:
+        cases = self._cases
+        ctx = self.ctx
         failures = sum(1 for c in cases if c.failure is not None)
         errors = sum(1 for c in cases if c.error is not None)
         counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors)}
@@ -80,20 +90,22 @@ class JUnitFormatter(Formatter):
         props = ET.SubElement(suite, "properties")
         ET.SubElement(props, "property", {"name": "profile", "value": xml_text(ctx.profile)})
         ET.SubElement(props, "property", {"name": "version", "value": xml_text(ctx.version)})
-        if ctx.fail_under is not None:
-            ET.SubElement(props, "property", {"name": "fail-under", "value": f"{ctx.fail_under:g}"})
-        if ctx.fail_on is not None:
-            ET.SubElement(props, "property", {"name": "fail-on", "value": ctx.fail_on.value})
+        thresholds = ctx.thresholds
+        if thresholds.fail_under is not None:
+            ET.SubElement(props, "property",
+                          {"name": "fail-under", "value": f"{thresholds.fail_under:g}"})
+        if thresholds.fail_on is not None:
+            ET.SubElement(props, "property",
+                          {"name": "fail-on", "value": thresholds.fail_on.value})
         names = unique_names([c.path for c in cases])
         for case_data, name in zip(cases, names, strict=True):
             case = ET.SubElement(
                 suite, "testcase", {"classname": "resumecheck", "name": xml_text(name)}
             )
             if case_data.error is not None:
-                error = ET.SubElement(
-                    case, "error", {"message": xml_text(case_data.error), "type": "unreadable"}
-                )
-                error.text = xml_text(f"{case_data.path}: {case_data.error}\n")
+                kind, reason = case_data.error
+                error = ET.SubElement(case, "error", {"message": xml_text(reason), "type": kind})
+                error.text = xml_text(f"{case_data.path}: {reason}\n")
                 continue
             if case_data.failure is not None:
                 message, body = case_data.failure

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from resumecheck.formatters.base import (
     Formatter,
+    RankRow,
     RenderContext,
     document_facts,
     format_number,
     match_rate,
+    rank_row,
     ranked,
     score_ranks,
-    status,
-    threshold_reasons,
 )
-from resumecheck.models import Level, Outcome, Report
+from resumecheck.models import Level, Report
+from resumecheck.verdict import FileResult, Status, Tally
 
 #: Characters that would turn document text into markup (or raw HTML) when rendered.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -32,43 +32,57 @@ def _cell(value: str) -> str:
 
 
 class MarkdownFormatter(Formatter):
-    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
-        order = ranked(outcomes)
+    def __init__(self, ctx: RenderContext) -> None:
+        super().__init__(ctx)
+        #: Per file: its ranking row and its section, rendered as it finishes.
+        self._files: list[tuple[RankRow, str]] = []
+
+    def add(self, result: FileResult) -> str:
+        outcome = result.outcome
+        lines = ["", f"## {md(outcome.path)}", ""]
+        if isinstance(outcome, Report):
+            lines += self._report(outcome, result)
+        else:
+            lines.append(f"**{_FAILED[result.verdict.status]}:** {md(outcome.reason)}")
+        self._files.append((rank_row(result), "\n".join(lines)))
+        return ""
+
+    def finish(self, tally: Tally) -> str:
+        ctx = self.ctx
+        sections = {id(row): text for row, text in self._files}
+        order = ranked([row for row, _ in self._files])
         ranks = score_ranks(order)
         out = [f"# Resume check ({md(ctx.profile)})", ""]
-        readable = sum(1 for o in order if isinstance(o, Report))
+        readable = sum(1 for row in order if row.readable)
+        fail_under = ctx.thresholds.fail_under
         out.append(
             f"{len(order)} file{'s' if len(order) != 1 else ''} checked, "
             f"{len(order) - readable} unreadable."
-            + (f" Threshold: {ctx.fail_under:g}." if ctx.fail_under is not None else "")
+            + (f" Threshold: {fail_under:g}." if fail_under is not None else "")
         )
         out += ["", "| Rank | File | Kind | Score | Match rate | Missing required | Status |",
                 "|---:|---|---|---:|---:|---:|---|"]
-        for position, o in enumerate(order):
-            if isinstance(o, Report):
-                rate = match_rate(o)
+        for position, row in enumerate(order):
+            if row.readable:
+                rate = "" if row.match_rate is None else format_number(row.match_rate)
                 out.append(
-                    f"| {ranks[position]} | {_cell(o.path)} | {str(o.kind)} "
-                    f"| {o.score.value:.1f} | {'' if rate is None else format_number(rate)} "
-                    f"| {len(o.missing(Level.REQUIRED))} | {status(o, ctx)} |"
+                    f"| {ranks[position]} | {_cell(row.path)} | {row.kind} "
+                    f"| {row.score:.1f} | {rate} "
+                    f"| {len(row.missing_required)} | {row.status} |"
                 )
             else:
-                out.append(f"|  | {_cell(o.path)} |  |  |  |  | unreadable: {_cell(o.reason)} |")
-        for o in order:
-            out += ["", f"## {md(o.path)}", ""]
-            if isinstance(o, Report):
-                out += self._report(o, ctx)
-            else:
-                out.append(f"**Unreadable:** {md(o.reason)}")
+                out.append(f"|  | {_cell(row.path)} |  |  |  |  | {row.status}: "
+                           f"{_cell(row.reason)} |")
+        out += [sections[id(row)] for row in order]
         return "\n".join(out) + "\n"
 
-    def _report(self, o: Report, ctx: RenderContext) -> list[str]:
+    def _report(self, o: Report, result: FileResult) -> list[str]:
         rate = match_rate(o)
         line = f"**Score {o.score.value:.1f}** / 100 · {str(o.kind)} · {md(document_facts(o))}"
         if rate is not None:
             line += f" · job match rate {format_number(rate)}"
         out = [line]
-        for reason in threshold_reasons(o, ctx):
+        for reason in result.verdict.reasons:
             out += ["", f"**Below threshold:** {md(reason)}"]
         out += ["", "| Category | Found | Possible | Terms | % |", "|---|---:|---:|---:|---:|"]
         for c in o.score.categories:
@@ -80,7 +94,7 @@ class MarkdownFormatter(Formatter):
         if missing:
             out += ["", "### Missing required terms", ""]
             out += [f"- **{md(t.term)}**" + (f": {md(t.tip)}" if t.tip else "") for t in missing]
-        if ctx.details:
+        if self.ctx.details:
             found = [t for t in o.terms if t.found]
             if found:
                 out += ["", "### Found terms", "", "| Term | Level | Where |", "|---|---|---|"]
@@ -99,3 +113,6 @@ class MarkdownFormatter(Formatter):
                     item += f" — {md(f.fix)}"
                 out.append(item)
         return out
+
+
+_FAILED = {Status.UNREADABLE: "Unreadable", Status.ERROR: "Internal error"}

@@ -1,11 +1,14 @@
-"""Maps each output format to its formatter class (imported only when used)."""
+"""The output formats: one enum, which builds each format's formatter (imported only when
+used, so naming a format costs nothing at start-up)."""
 
 from __future__ import annotations
 
 import importlib
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from resumecheck.formatters.base import Formatter
+if TYPE_CHECKING:  # pragma: no cover
+    from resumecheck.formatters.base import Formatter, RenderContext
 
 
 class OutputFormat(StrEnum):
@@ -17,6 +20,12 @@ class OutputFormat(StrEnum):
     HTML = "html"
     JUNIT = "junit"
     GITHUB = "github"
+
+    def formatter(self, ctx: RenderContext) -> Formatter:
+        """This format's formatter for one run."""
+        module_name, class_name = _FORMATTERS[self]
+        module = importlib.import_module(f"resumecheck.formatters.{module_name}")
+        return getattr(module, class_name)(ctx)
 
 
 #: format -> (module under resumecheck.formatters, class name)
@@ -30,9 +39,3 @@ _FORMATTERS: dict[OutputFormat, tuple[str, str]] = {
     OutputFormat.JUNIT: ("junit", "JUnitFormatter"),
     OutputFormat.GITHUB: ("github", "GithubFormatter"),
 }
-
-
-def get_formatter(fmt: OutputFormat | str) -> Formatter:
-    module_name, class_name = _FORMATTERS[OutputFormat(fmt)]
-    module = importlib.import_module(f"resumecheck.formatters.{module_name}")
-    return getattr(module, class_name)()

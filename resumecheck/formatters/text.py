@@ -14,7 +14,8 @@ from resumecheck.formatters.base import (
     ranked,
     score_ranks,
 )
-from resumecheck.models import Failure, Level, Outcome, Report, Severity, TermResult
+from resumecheck.models import JobMatch, Level, Report, Severity, TermResult
+from resumecheck.verdict import FileResult, Status, Tally
 
 WIDTH = 100
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -24,13 +25,37 @@ _PLACES = 3
 
 
 class TextFormatter(Formatter):
-    def digest(self, outcome: Outcome, ctx: RenderContext) -> Outcome | RankRow:
-        # A batch without --details prints the ranking only: a row per file is enough.
-        return outcome if ctx.details else rank_row(outcome, ctx)
+    def __init__(self, ctx: RenderContext) -> None:
+        super().__init__(ctx)
+        self._rows: list[RankRow] = []
+        #: Full reports, rendered as each file finishes (a batch keeps them only with
+        #: --details; its text report is otherwise the ranking).
+        self._reports: list[str] = []
 
-    def render(self, outcomes: Sequence[Outcome], ctx: RenderContext) -> str:
+    def add(self, result: FileResult) -> str:
+        ctx = self.ctx
+        self._rows.append(rank_row(result))
+        if ctx.batch and not ctx.details:
+            return ""
+        outcome = result.outcome
+        if isinstance(outcome, Report):
+            self._reports.append(self._print(lambda c: _report(c, outcome, result, ctx)))
+        elif not ctx.batch:
+            self._reports.append(self._print(
+                lambda c: c.print(f"{outcome.path}: {outcome.status}: {outcome.reason}")))
+        return ""
+
+    def finish(self, tally: Tally) -> str:
+        parts = []
+        if self.ctx.batch:
+            parts.append(self._print(lambda c: _ranking(c, self._rows, self.ctx)))
+        return "".join(parts + self._reports)
+
+    def _print(self, draw) -> str:
+        """What ``draw(console)`` prints, trailing spaces removed from every line."""
         from rich.console import Console
 
+        ctx = self.ctx
         buf = io.StringIO()
         console = Console(
             file=buf,
@@ -43,23 +68,12 @@ class TextFormatter(Formatter):
             markup=False,
             legacy_windows=False,
         )
-        if len(outcomes) > 1:
-            _ranking(console, outcomes, ctx)
-            if not ctx.details:
-                console.print("Each file's full report: add --details.")
-                outcomes = []
-        for outcome in outcomes:
-            if isinstance(outcome, Report):
-                if len(outcomes) > 1:
-                    console.rule(outcome.path)
-                _report(console, outcome, ctx)
-            elif isinstance(outcome, Failure) and len(outcomes) == 1:
-                console.print(f"{outcome.path}: unreadable: {outcome.reason}")
+        draw(console)
         text = buf.getvalue()
-        return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+        return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def _ranking(console, outcomes: Sequence[Outcome], ctx: RenderContext) -> None:
+def _ranking(console, rows: Sequence[RankRow], ctx: RenderContext) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -69,27 +83,31 @@ def _ranking(console, outcomes: Sequence[Outcome], ctx: RenderContext) -> None:
         # A path is never cut short: it wraps (folds) instead.
         table.add_column(col, justify=justify, overflow="fold")
     table.add_column("status")
-    order = ranked([rank_row(o, ctx) for o in outcomes])
+    order = ranked(rows)
     ranks = score_ranks(order)
     for position, row in enumerate(order):
         if row.score is None:
-            table.add_row("-", row.path, "-", "-", "-", "-", "unreadable")
+            table.add_row("-", row.path, "-", "-", "-", "-", str(row.status))
             continue
         match = f"{row.match_rate:.1f}" if row.match_rate is not None else "-"
-        status = "ok" if row.status == "ok" else "FAIL"
+        status = "ok" if row.status == Status.OK else "FAIL"
         table.add_row(str(ranks[position]), row.path, row.kind, f"{row.score:.1f}", match,
                       str(len(row.missing_required)), status)
     console.print(table)
     for row in order:
         if row.score is None:
-            console.print(Text(f"unreadable: {row.path}: {row.reason}"))
+            console.print(Text(f"{row.status}: {row.path}: {row.reason}"))
     console.print()
+    if not ctx.details:
+        console.print("Each file's full report: add --details.")
 
 
-def _report(console, report: Report, ctx: RenderContext) -> None:
+def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    if ctx.batch:
+        console.rule(report.path)
     console.print(Text(report.path, style="bold"))
     console.print(
         f"{report.kind.value} ({report.kind_reason}); profile {report.profile} "
@@ -97,9 +115,10 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
     )
     score = Text("Score ", style="bold")
     score.append(f"{report.score.value:.1f} / 100", style=_score_style(report.score.value))
-    if ctx.fail_under is not None:
-        score.append(f"  (threshold {ctx.fail_under:g}: "
-                     f"{'pass' if report.score.value >= ctx.fail_under else 'FAIL'})")
+    fail_under = ctx.thresholds.fail_under
+    if fail_under is not None:
+        score.append(f"  (threshold {fail_under:g}: "
+                     f"{'FAIL' if result.verdict.below_score else 'pass'})")
     console.print(score)
     if report.job is not None:
         console.print(Text(f"Match rate against the posting: {report.job.match_rate:.1f}%",
@@ -158,7 +177,7 @@ def _report(console, report: Report, ctx: RenderContext) -> None:
 _JOB_MISSING = 15
 
 
-def _job_section(console, job) -> None:
+def _job_section(console, job: JobMatch) -> None:
     """Posting terms the document lacks (profile terms first, with where the posting asked),
     the title check and wording advice."""
     from rich.text import Text

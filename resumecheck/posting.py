@@ -1,7 +1,4 @@
-"""Tailoring to a job posting: what the posting asks for, and how much of it a resume has.
-
-A batch checks many resumes against one posting, so the posting is read and analysed once
-per process (:func:`load_posting` caches by path, size and modification time).
+"""What a job posting asks for: its sections, title, employer and terms.
 
 The posting's keywords come from two places:
 
@@ -14,27 +11,28 @@ The posting's keywords come from two places:
 
 Boilerplate (about us, benefits, pay, equal-opportunity statements, how to apply) is never a
 source: a resume should not be told to mention "dental insurance".
+
+Pure functions of a :class:`~resumecheck.models.Document`; reading the file is the caller's
+job (the checker reads it once per run).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from resumecheck.errors import InputError
-from resumecheck.models import Block, Document, Match
-from resumecheck.nlp import Pipeline
+from resumecheck.models import Block, Document, Match, Posting, PostingTerm
+from resumecheck.normalize import text_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from resumecheck.matching import TermMatcher
-    from resumecheck.preflight import ReadLimits
+    from resumecheck.nlp import Pipeline
     from resumecheck.profiles import Profile
 
 #: How many extracted phrases a posting contributes.
@@ -61,7 +59,7 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("required", re.compile(r"\b(requirements?|required|qualifications?|what you bring|"
                             r"who you are|must haves?|you have|you bring|ideal candidate|"
                             r"eligibility|skills)\b")),
-    ("duties", re.compile(r"\b(responsibilit(y|ies)|duties|what you will do|what you'll do|"
+    ("duties", re.compile(r"\b(responsibilit(y|ies)|duties|what you will do|what you ll do|"
                           r"the role|role|the position|position summary|job description|"
                           r"day to day|scope|the job|your impact|overview)\b")),
 )
@@ -120,7 +118,7 @@ SENIORITY = frozenset({
     "head", "entry", "level", "mid", "full", "time", "part", "i", "ii", "iii", "attending",
 })
 #: Employment-type asides stripped from a title ("(Full Time)").
-_PARENS = re.compile(r"\s*\([^)]*\)")
+PARENS = re.compile(r"\s*\([^)]*\)")
 
 # --------------------------------------------------------------------------- phrases
 
@@ -174,188 +172,6 @@ MODIFIERS = frozenset({
 _URLISH = re.compile(r"[@/\\]|www\.|\.com\b")
 
 
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True, slots=True)
-class PostingTerm:
-    """One thing the posting asks for."""
-
-    text: str
-    #: ``profile`` (a term of the keyword profile) or ``posting`` (extracted phrase).
-    source: str
-    term_id: str | None
-    weight: float
-    #: How often the posting says it (outside boilerplate).
-    count: int
-    #: Emphasis: mentions weighted by the section they sit in (higher asks for it more).
-    score: float
-    section: str | None
-    line: int | None
-    sentence: str
-    #: The posting's own wording (its most used variant for profile terms).
-    wording: str = ""
-    #: For profile terms: which variant the posting used (term, alias or acronym).
-    via: str = "term"
-    #: NORM token key of an extracted phrase (what the resume is searched for).
-    key: tuple[str, ...] = ()
-    #: Every wording key the posting used for a profile term (see ``_wording_key``).
-    wordings: tuple[str, ...] = ()
-    #: Profile terms the posting offers as alternatives to this one ("ABA, ABPMR or
-    #: ABPN"): the resume having any of them satisfies this term.
-    alternatives: tuple[str, ...] = ()
-
-    def posting_location(self) -> dict[str, Any]:
-        return {"section": self.section, "line": self.line}
-
-
-@dataclass(frozen=True)
-class Posting:
-    path: str
-    title: str | None
-    employer: str | None
-    #: Profile terms first (most emphasised first), then extracted phrases by score.
-    terms: tuple[PostingTerm, ...]
-    #: Section headings seen, with their kind, in order (for explanations and tests).
-    sections: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def profile_terms(self) -> tuple[PostingTerm, ...]:
-        return tuple(t for t in self.terms if t.source == "profile")
-
-    @property
-    def phrases(self) -> tuple[PostingTerm, ...]:
-        return tuple(t for t in self.terms if t.source == "posting")
-
-    def term_ids(self) -> frozenset[str]:
-        return frozenset(t.term_id for t in self.terms if t.term_id)
-
-
-@dataclass(frozen=True, slots=True)
-class JobTerm:
-    posting: PostingTerm
-    found: bool
-    resume_locations: tuple[dict[str, Any], ...] = ()
-    #: When the posting offered alternatives and the resume has one of them instead.
-    satisfied_by: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        p = self.posting
-        return {
-            "text": p.text,
-            "source": p.source,
-            "term_id": p.term_id,
-            "weight": p.weight,
-            "found": self.found,
-            "count": p.count,
-            "posting_wording": p.wording,
-            "posting_location": p.posting_location(),
-            "posting_sentence": p.sentence,
-            "resume_locations": list(self.resume_locations),
-            "alternatives": list(p.alternatives),
-            "satisfied_by": self.satisfied_by,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class WordingAdvice:
-    term_id: str
-    term: str
-    posting_wording: str
-    resume_wordings: tuple[str, ...]
-
-    @property
-    def message(self) -> str:
-        yours = ", ".join(f'"{w}"' for w in self.resume_wordings)
-        return (f'The posting says "{self.posting_wording}"; the resume only says {yours}. '
-                f"Use the posting's wording at least once.")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "term_id": self.term_id,
-            "term": self.term,
-            "posting_wording": self.posting_wording,
-            "resume_wordings": list(self.resume_wordings),
-            "message": self.message,
-        }
-
-
-@dataclass(frozen=True)
-class JobMatch:
-    """How one document fares against one posting; ``Report.job``."""
-
-    posting_path: str
-    title: str | None
-    employer: str | None
-    title_found: bool
-    #: 0-100: weighted share of the posting's terms the document has.
-    match_rate: float
-    terms: tuple[JobTerm, ...]
-    advice: tuple[WordingAdvice, ...] = ()
-    #: Where the title was stated (block index), when found.
-    title_location: dict[str, Any] | None = None
-
-    @property
-    def missing(self) -> tuple[JobTerm, ...]:
-        """Posting terms the document lacks: profile terms first by emphasis, then phrases."""
-        return tuple(t for t in self.terms if not t.found)
-
-    @property
-    def found(self) -> tuple[JobTerm, ...]:
-        return tuple(t for t in self.terms if t.found)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "posting": self.posting_path,
-            "match_rate": round(self.match_rate, 1),
-            "title": self.title,
-            "title_found": self.title_found,
-            "employer": self.employer,
-            "terms": [t.to_dict() for t in self.terms],
-            "advice": [a.to_dict() for a in self.advice],
-        }
-
-
-# --------------------------------------------------------------------------- reading
-
-
-_CACHE: dict[tuple, Posting] = {}
-_CACHE_MAX = 8
-
-
-def load_posting(path: str | os.PathLike[str], profile: Profile, matcher: TermMatcher,
-                 *, limits: ReadLimits | None = None, password: str | None = None) -> Posting:
-    """Read and analyse a posting, once per process for a given file version.
-
-    Raises :class:`InputError` naming the posting when it cannot be read, so that a bad
-    ``--job`` stops the run instead of being blamed on each resume.
-    """
-    from resumecheck.readers import read_document
-
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        raise InputError(os.fspath(path), f"job posting cannot be read ({exc.strerror})") from None
-    # The path as given is part of the key: the posting reports it, and the same file named
-    # two ways must be reported the way this run named it.
-    key = (os.fspath(path), os.path.realpath(path), st.st_size, st.st_mtime_ns, id(profile),
-           profile.name, profile.version, matcher.pipeline.name)
-    cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    try:
-        document = read_document(path, limits=limits, password=password)
-    except InputError as exc:
-        raise InputError(exc.path or os.fspath(path), f"job posting {exc.reason}") from None
-    if not document.text.strip():
-        raise InputError(document.path, "job posting has no text")
-    posting = analyze_posting(document, profile, matcher, matcher.pipeline)
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = posting
-    return posting
-
-
 # --------------------------------------------------------------------------- segmenting
 
 
@@ -372,7 +188,7 @@ class _Item:
 
 
 def _heading_kind(text: str) -> str | None:
-    low = " ".join(re.sub(r"[^\w\s'&]+", " ", text.lower()).split())
+    low = text_key(text)
     for kind, pattern in _HEADING_KINDS:
         if pattern.search(low):
             return kind
@@ -440,13 +256,13 @@ def _segment(document: Document) -> list[_Item]:
 
 
 def _clean_title(text: str) -> str:
-    text = _PARENS.sub("", text)
+    text = PARENS.sub("", text)
     text = re.split(r"\s+[-|\u2013\u2014]\s+|\s+\|\s+|[.;]\s", text)[0]
     return text.strip(" :,-\u2013\u2014")
 
 
 def _title_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower())}
+    return set(text_key(text).split())
 
 
 def _looks_like_title(text: str) -> bool:
@@ -470,7 +286,7 @@ def find_title(items: Sequence[_Item], employer: str | None) -> str | None:
     head = [i for i in items if i.kind == "header" or i.heading and i.kind == "header"]
     candidates: list[str] = []
     for item in head[:8]:
-        for part in _SPLIT_PARTS.split(_PARENS.sub("", item.text)):
+        for part in _SPLIT_PARTS.split(PARENS.sub("", item.text)):
             part = part.strip(" :,")
             if employer and part.lower() == employer.lower():
                 continue
@@ -540,10 +356,11 @@ def _sentences(item: _Item) -> list[tuple[int, str]]:
     return out
 
 
-def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher,
-                    pipeline: Pipeline) -> Posting:
-    """What ``document`` (a job posting) asks for. Pure; see :func:`load_posting` to cache."""
+def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher) -> Posting:
+    """What ``document`` (a job posting) asks for."""
     from spacy.lang.en.stop_words import STOP_WORDS
+
+    pipeline = matcher.pipeline
 
     items = _segment(document)
     blocks = tuple(
@@ -583,7 +400,7 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher,
         for span in span_tokens:
             if span is not None:
                 covered.update(range(span.start, span.end))
-        terms.append(_profile_term(profile, term_id, kept, items, synth))
+        terms.append(_profile_term(profile, term_id, kept, items, pipeline.norm))
     alternatives = _alternatives(synth.text, {tid: [m for m in ms if not excluded[m.start]]
                                               for tid, ms in found.items()})
     terms = [dataclasses.replace(t, alternatives=alternatives.get(t.term_id or "", ()))
@@ -645,16 +462,16 @@ def _alternatives(text: str, found: Mapping[str, Sequence[Match]]) -> dict[str, 
 
 
 def _profile_term(profile: Profile, term_id: str, matches: Sequence[Match],
-                  items: Sequence[_Item], synth: Document) -> PostingTerm:
+                  items: Sequence[_Item], lemma: Callable[[str], str]) -> PostingTerm:
     term = profile.term(term_id)
     score = 0.0
     for m in matches:
         item = items[m.location.block or 0]
         score += SECTION_WEIGHT.get(item.kind, 1.0)
-    wordings = Counter((_wording_key(m), m.via) for m in matches)
+    wordings = Counter((wording_key(m, lemma), m.via) for m in matches)
     surface_of = {}
     for m in matches:
-        surface_of.setdefault((_wording_key(m), m.via), m.surface)
+        surface_of.setdefault((wording_key(m, lemma), m.via), m.surface)
     (wkey, via), _ = min(wordings.items(), key=lambda kv: (-kv[1], kv[0]))
     first = matches[0]
     return PostingTerm(
@@ -665,19 +482,12 @@ def _profile_term(profile: Profile, term_id: str, matches: Sequence[Match],
     )
 
 
-def _wording_key(m: Match) -> str:
+def wording_key(m: Match, lemma: Callable[[str], str]) -> str:
     """A variant's identity: exact for acronyms; for words, blind to case, hyphens and
     inflection ("Teach" and "teaching" are one wording)."""
     if m.via == "acronym":
         return m.surface
-    return _words_key(m.surface)
-
-
-def _words_key(text: str) -> str:
-    from resumecheck.nlp import _lemma_norm
-
-    norm = _lemma_norm()
-    return " ".join(norm(w) for w in re.findall(r"\w+", text.lower()))
+    return text_key(m.surface, lemma)
 
 
 def _joined_by_hyphen(text: str, token) -> bool:
@@ -880,136 +690,9 @@ def _sentence_of(text: str, offset: int) -> str:
     return sentence_around(text, offset, offset)
 
 
-# --------------------------------------------------------------------------- matching a resume
-
-
-def match_job(posting: Posting, report_doc_matches: Mapping[str, Sequence[Match]],
-              document: Document, pipeline: Pipeline, *, doc: Doc | None = None) -> JobMatch:
-    """Compare ``document`` (a resume or letter) with ``posting``.
-
-    ``report_doc_matches`` holds the profile-term matches already found in the document;
-    ``doc`` is its spaCy doc when the caller has one.
-    """
-    if doc is None:
-        doc = pipeline.make_doc(document.text)
-    phrase_hits = _find_phrases(posting.phrases, document, doc, pipeline)
-    job_terms: list[JobTerm] = []
-    advice: list[WordingAdvice] = []
-    for pt in posting.terms:
-        if pt.source == "profile":
-            visible = [m for m in report_doc_matches.get(pt.term_id or "", ()) if not m.hidden]
-            satisfied_by = None
-            if not visible:
-                for alt in pt.alternatives:
-                    alt_visible = [m for m in report_doc_matches.get(alt, ()) if not m.hidden]
-                    if alt_visible:
-                        satisfied_by = alt
-                        break
-            if satisfied_by is not None:
-                shown = [m for m in report_doc_matches[satisfied_by] if not m.hidden][:3]
-                job_terms.append(JobTerm(pt, True, tuple(m.location.to_dict() for m in shown),
-                                         satisfied_by=satisfied_by))
-                continue
-            locations = tuple(m.location.to_dict() for m in visible[:3])
-            job_terms.append(JobTerm(pt, bool(visible), locations))
-            if visible:
-                a = _wording_advice(pt, visible)
-                if a is not None:
-                    advice.append(a)
-        else:
-            blocks = phrase_hits.get(pt.key, [])
-            locations = tuple(document.location(b).to_dict() for b in blocks[:3])
-            job_terms.append(JobTerm(pt, bool(blocks), locations))
-    total = sum(t.posting.weight for t in job_terms)
-    got = sum(t.posting.weight for t in job_terms if t.found)
-    rate = round(100.0 * got / total, 1) if total else 0.0
-    title_block = _title_block(posting.title, document, doc)
-    ordered = sorted(job_terms, key=lambda t: t.found)  # stable: missing first, order kept
-    return JobMatch(
-        posting_path=posting.path,
-        title=posting.title,
-        employer=posting.employer,
-        title_found=title_block is not None,
-        match_rate=rate,
-        terms=tuple(ordered),
-        advice=tuple(advice),
-        title_location=document.location(title_block).to_dict() if title_block is not None
-        else None,
-    )
-
-
-def _find_phrases(phrases: Sequence[PostingTerm], document: Document, doc: Doc,
-                  pipeline: Pipeline) -> dict[tuple[str, ...], list[int]]:
-    """Visible blocks holding each phrase's NORM sequence."""
-    if not phrases or not document.blocks:
-        return {}
-    from spacy.matcher import PhraseMatcher
-
-    vocab = pipeline.nlp.vocab
-    pm = PhraseMatcher(vocab, attr="NORM")
-    keys: dict[int, tuple[str, ...]] = {}
-    for i, p in enumerate(phrases):
-        pattern = pipeline.make_doc(p.wording)
-        if not len(pattern):
-            continue
-        name = f"job-phrase-{i}"
-        pm.add(name, [pattern])
-        keys[vocab.strings[name]] = p.key
-    hits: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for match_id, start, _end in pm(doc):
-        block = document.block_index_at(doc[start].idx)
-        if document.blocks[block].hidden:
-            continue
-        key = keys[match_id]
-        if block not in hits[key]:
-            hits[key].append(block)
-    return {k: sorted(v) for k, v in hits.items()}
-
-
-def _wording_advice(pt: PostingTerm, visible: Sequence[Match]) -> WordingAdvice | None:
-    resume = {}
-    for m in visible:
-        resume.setdefault(_wording_key(m), m.surface)
-    if set(pt.wordings) & set(resume):
-        return None
-    return WordingAdvice(pt.term_id or "", pt.text, pt.wording,
-                         tuple(sorted(set(resume.values()))))
-
-
-def _title_block(title: str | None, document: Document, doc: Doc) -> int | None:
-    """The first visible block that states the title: all its content words, or all but
-    the seniority words ("Assistant Professor" is stated by "Professor ...")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from resumecheck.nlp import _lemma_norm, unhyphenate
-
-    if not title or not document.blocks:
-        return None
-    norm = _lemma_norm()
-    words = [norm(w) for w in re.findall(r"[a-z]+", unhyphenate(_PARENS.sub("", title)).lower())
-             if w not in STOP_WORDS]
-    full = set(words)
-    core = full - SENIORITY
-    if not core:
-        return None
-    per_block: dict[int, set[str]] = defaultdict(set)
-    for tok in doc:
-        if tok.is_alpha:
-            per_block[document.block_index_at(tok.idx)].add(tok.norm_)
-    for b in sorted(per_block):
-        if document.blocks[b].hidden:
-            continue
-        if full <= per_block[b] or core <= per_block[b]:
-            return b
-    return None
-
-
 def posting_section_kinds() -> Mapping[str, float]:
     """Weights of the section kinds (documented in docs/job-matching.md)."""
     return dict(SECTION_WEIGHT)
 
 
-__all__ = [
-    "JobMatch", "JobTerm", "Posting", "PostingTerm", "WordingAdvice", "analyze_posting",
-    "load_posting", "match_job",
-]
+__all__ = ["analyze_posting", "posting_section_kinds"]

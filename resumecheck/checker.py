@@ -1,0 +1,169 @@
+"""The checker: everything one process needs to check documents, built once.
+
+A :class:`Checker` holds the profile, the spaCy pipeline, the profile's patterns, the
+analysed job posting and the companion resume, each loaded once per process. The one-file
+run, every batch worker (forked from the process that built it), the library call and the
+tests all check a document through :meth:`Checker.check`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resumecheck.errors import InputError, ProfileError, ResumecheckError
+from resumecheck.limits import NO_CAPS, Caps, memory_reason, timeout_reason
+from resumecheck.models import Companion, Document, DocumentSummary, Posting, Report, TermResult
+from resumecheck.options import CheckOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from resumecheck.matching import TermMatcher
+    from resumecheck.nlp import Pipeline
+    from resumecheck.profiles import Profile
+
+
+def read_for_check(path: str | Path, options: CheckOptions) -> Document:
+    """A document as its reader sees it (the step a capped child process runs)."""
+    from resumecheck.readers import read_document
+
+    return read_document(path, limits=options.limits, password=options.password)
+
+
+def read_posting(path: str | Path, options: CheckOptions) -> Document:
+    """The ``--job`` posting; an unreadable one is named as the posting."""
+    return _read_companion(path, options, "job posting")
+
+
+def read_resume(path: str | Path, options: CheckOptions) -> Document:
+    """The ``--resume`` a cover letter is compared with; named as the resume when unreadable."""
+    return _read_companion(path, options, "resume")
+
+
+def _read_companion(path: str | Path, options: CheckOptions, role: str) -> Document:
+    from resumecheck.preflight import display_path
+
+    try:
+        document = read_for_check(path, options)
+    except InputError as exc:
+        raise InputError(exc.path or display_path(path), f"{role} {exc.reason}") from None
+    if role == "job posting" and not document.text.strip():
+        raise InputError(document.path, "job posting has no text")
+    return document
+
+
+class Checker:
+    """Checks documents against one profile (and posting, and companion resume)."""
+
+    def __init__(self, options: CheckOptions, profile: Profile, pipeline: Pipeline,
+                 matcher: TermMatcher, posting: Posting | None = None,
+                 resume: Companion | None = None) -> None:
+        self.options = options
+        self.profile = profile
+        self.pipeline = pipeline
+        self.matcher = matcher
+        self.posting = posting
+        self.resume = resume
+
+    @classmethod
+    def build(cls, options: CheckOptions, *, profile: Profile | None = None,
+              posting: Document | None = None, resume: Document | None = None,
+              caps: Caps = NO_CAPS) -> Checker:
+        """Load everything a check needs, once.
+
+        ``posting`` and ``resume`` are the ``--job`` and ``--resume`` documents when the
+        caller has already read them (the command line reads them in a capped child
+        process); otherwise they are read here. Building the patterns and analysing the
+        posting run under ``caps``; running out of either is blamed on the right file.
+        """
+        from resumecheck.matching import TermMatcher
+        from resumecheck.nlp import load_pipeline
+        from resumecheck.profiles import load_profile
+
+        profile = profile if profile is not None else load_profile(options.profile)
+        pipeline = load_pipeline(options.model)
+        with _capped(profile.source, "keyword profile", caps, ProfileError):
+            matcher = TermMatcher(profile.terms, pipeline)
+        analysis = None
+        if options.job:
+            from resumecheck.posting import analyze_posting
+
+            document = posting if posting is not None else read_posting(options.job, options)
+            with _capped(document.path, "job posting", caps, InputError):
+                analysis = analyze_posting(document, profile, matcher)
+        companion = None
+        if options.resume:
+            document = resume if resume is not None else read_resume(options.resume, options)
+            with _capped(document.path, "resume", caps, InputError):
+                companion = Companion(document, matcher.find(document))
+        return cls(options, profile, pipeline, matcher, analysis, companion)
+
+    def read(self, path: str | Path) -> Document:
+        return read_for_check(path, self.options)
+
+    def check_path(self, path: str | Path) -> Report:
+        """Read and check one file (raises :class:`InputError` when it cannot be read)."""
+        return self.check(self.read(path))
+
+    def check(self, document: Document) -> Report:
+        """Match, score and check ``document``: the report, redacted when asked."""
+        from resumecheck.checks import CheckContext, run_checks
+        from resumecheck.kinds import classify
+        from resumecheck.rules import selected
+        from resumecheck.scoring import compute_score
+
+        options = self.options
+        profile = self.profile
+        kind, kind_reason = classify(document, options.kind)
+        doc = self.pipeline.make_doc(document.text)
+        matches = self.matcher.find(document, doc)
+        results = tuple(
+            TermResult(id=t.id, term=t.term, category=t.category, level=t.level,
+                       weight=t.weight, tip=t.tip, matches=matches.get(t.id, ()))
+            for t in profile.for_kind(kind)
+        )
+        score = compute_score(profile, results)
+        job = None
+        if self.posting is not None:
+            from resumecheck.jobmatch import match_job
+
+            job = match_job(self.posting, matches, document, doc, self.pipeline)
+        ctx = CheckContext(document=document, kind=kind, profile=profile, terms=results,
+                           doc=doc, matches=matches, posting=self.posting, job=job,
+                           resume=self.resume)
+        findings = sorted(
+            (f for f in run_checks(ctx) if selected(f.code, options.select, options.ignore)),
+            key=lambda f: f.sort_key(),
+        )
+        report = Report(
+            path=document.path,
+            kind=kind,
+            kind_reason=kind_reason,
+            profile=profile.name,
+            profile_version=profile.version,
+            document=DocumentSummary(format=document.format, pages=document.page_count,
+                                     blocks=len(document.blocks), words=document.word_count),
+            score=score,
+            terms=results,
+            findings=tuple(findings),
+            job=job,
+        )
+        if options.redact:
+            from resumecheck.redact import redact
+
+            return redact(report)
+        return report
+
+
+@contextlib.contextmanager
+def _capped(path: str, role: str, caps: Caps, error_type: type[ResumecheckError]
+            ) -> Iterator[None]:
+    """Run a build step under ``caps``; an overrun is ``error_type(path, "<role> <reason>")``."""
+    try:
+        with caps.applied():
+            yield
+    except TimeoutError:
+        raise error_type(path, f"{role} {timeout_reason(caps.timeout or 0)}") from None
+    except MemoryError:
+        raise error_type(path, f"{role} {memory_reason(caps.max_memory)}") from None

@@ -9,16 +9,26 @@ tests all check a document through :meth:`Checker.check`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resumecheck.errors import InputError, ProfileError, ResumecheckError
 from resumecheck.limits import NO_CAPS, Caps, memory_reason, timeout_reason
-from resumecheck.models import Companion, Document, DocumentSummary, Posting, Report, TermResult
+from resumecheck.models import (
+    Companion,
+    Document,
+    DocumentSummary,
+    Finding,
+    Posting,
+    Report,
+    TermResult,
+)
 from resumecheck.options import CheckOptions
 
 if TYPE_CHECKING:  # pragma: no cover
+    from resumecheck.conventions import Conventions
     from resumecheck.matching import TermMatcher
     from resumecheck.nlp import Pipeline
     from resumecheck.profiles import Profile
@@ -133,7 +143,8 @@ class Checker:
                            doc=doc, matches=matches, posting=self.posting, job=job,
                            resume=self.resume)
         findings = sorted(
-            (f for f in run_checks(ctx) if selected(f.code, options.select, options.ignore)),
+            (_in_own_words(f, profile.conventions) for f in run_checks(ctx)
+             if selected(f.code, options.select, options.ignore)),
             key=lambda f: f.sort_key(),
         )
         report = Report(
@@ -154,6 +165,16 @@ class Checker:
 
             return redact(report)
         return report
+
+
+def _in_own_words(finding: Finding, conventions: Conventions) -> Finding:
+    """A finding whose fix is the rule's generic one gets the profile's, when it has one."""
+    from resumecheck.rules import RULES
+
+    own = conventions.fix(finding.code)
+    if own is None or finding.fix != RULES[finding.code].fix:
+        return finding
+    return dataclasses.replace(finding, fix=own)
 
 
 @contextlib.contextmanager

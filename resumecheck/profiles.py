@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from resumecheck.conventions import Conventions, conventions_to_toml, parse_conventions
 from resumecheck.errors import ProfileError
 from resumecheck.models import Kind, Level
 from resumecheck.normalize import text_key
@@ -107,6 +108,8 @@ class Profile:
     source: str
     categories: tuple[Category, ...]
     terms: tuple[Term, ...]
+    #: What the profession's documents are expected to hold (``[conventions]``).
+    conventions: Conventions = Conventions()
     _categories_by_id: dict[str, Category] = field(init=False, repr=False, compare=False)
     _terms_by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
 
@@ -308,7 +311,7 @@ def parse_toml_profile(text: str, source: str, *, default_name: str,
     tip, and the full ``[profile]`` and category headers."""
     err = _Errors(source)
     data = _toml_load(text, err)
-    _check_keys(data, ("profile", "categories", "terms"), None, err)
+    _check_keys(data, ("profile", "categories", "terms", "conventions"), None, err)
 
     header = data.get("profile", {})
     if not isinstance(header, dict):
@@ -371,8 +374,11 @@ def parse_toml_profile(text: str, source: str, *, default_name: str,
             if line is None or exc.where is None or not exc.where.startswith(base):
                 raise
             raise err(exc.where, f"{_reason_of(exc)} ([[terms]] table at line {line})") from None
+    conventions = (parse_conventions(data["conventions"], "conventions", err)
+                   if "conventions" in data else Conventions())
     return Profile(name=name, title=title, description=description, version=version,
-                   source=source, categories=tuple(categories), terms=tuple(terms))
+                   source=source, categories=tuple(categories), terms=tuple(terms),
+                   conventions=conventions)
 
 
 def _reason_of(exc: ProfileError) -> str:
@@ -718,4 +724,5 @@ def profile_to_toml(profile: Profile) -> str:
             _toml_list("kinds", kinds),
             f"tip = {_toml_str(term.tip)}",
         ]
+    lines += conventions_to_toml(profile.conventions, _toml_str, _toml_list)
     return "\n".join(lines) + "\n"

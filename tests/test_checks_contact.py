@@ -10,7 +10,10 @@ import pytest
 from resumecheck.checks import CheckContext
 from resumecheck.checks import contact as C
 from resumecheck.models import Document, Finding, Kind, Origin, Severity
+from resumecheck.profiles import load_profile
 from resumecheck.readers import read_bytes, read_document
+
+PROFILE = load_profile("pain-medicine")
 
 SUMMARY = ("Interventional pain medicine physician treating chronic back, neck and "
            "neuropathic pain in an outpatient clinic.")
@@ -18,7 +21,7 @@ BODY = f"\n{SUMMARY}\n\nEXPERIENCE\nAttending physician, Riverside Pain Clinic, 
 
 
 def findings(document: Document, kind: Kind = Kind.RESUME) -> list[Finding]:
-    ctx = CheckContext(document=document, kind=kind, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=document, kind=kind, profile=PROFILE, terms=(), doc=None)
     return list(C.contact_details(ctx))
 
 

@@ -9,7 +9,10 @@ import pytest
 from resumecheck.checks import CheckContext
 from resumecheck.checks import content as Q
 from resumecheck.models import Document, Finding, Kind, Severity
+from resumecheck.profiles import load_profile
 from resumecheck.readers import read_bytes, read_document
+
+PROFILE = load_profile("pain-medicine")
 
 CHECKS = (Q.outcomes, Q.hedged_claims, Q.research, Q.cme)
 HEAD = ("Jordan Avery, MD\njordan.avery@example.com | (555) 010-0199 | Columbus, OH 43215\n\n"
@@ -23,7 +26,7 @@ def read(text: str) -> Document:
 
 
 def findings(text: str, kind: Kind = Kind.RESUME) -> list[Finding]:
-    ctx = CheckContext(document=read(text), kind=kind, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=read(text), kind=kind, profile=PROFILE, terms=(), doc=None)
     return [f for func in CHECKS for f in func(ctx)]
 
 
@@ -32,7 +35,7 @@ def codes(text: str, kind: Kind = Kind.RESUME) -> list[str]:
 
 
 def outcomes(text: str) -> list[str]:
-    return [words for _, words in Q.quantified_outcomes(read(text))]
+    return [words for _, words in Q.quantified_outcomes(read(text), PROFILE.conventions)]
 
 
 def test_volumes_percentages_and_reductions_count_once_each() -> None:
@@ -102,7 +105,7 @@ def test_research_and_cme_found_by_section_or_words() -> None:
 
 def test_nothing_read_means_no_content_findings() -> None:
     ctx = CheckContext(document=Document(path="scan.pdf", format="pdf", blocks=()),
-                       kind=Kind.RESUME, profile=None, terms=(), doc=None)
+                       kind=Kind.RESUME, profile=PROFILE, terms=(), doc=None)
     assert [f for func in CHECKS for f in func(ctx)] == []
 
 
@@ -111,13 +114,13 @@ def test_sample_cv_meets_every_content_check() -> None:
     if not sample.exists():
         pytest.skip("samples not generated")
     document = read_document(sample)
-    assert len(Q.quantified_outcomes(document)) >= 10
-    ctx = CheckContext(document=document, kind=Kind.RESUME, profile=None, terms=(), doc=None)
+    assert len(Q.quantified_outcomes(document, PROFILE.conventions)) >= 10
+    ctx = CheckContext(document=document, kind=Kind.RESUME, profile=PROFILE, terms=(), doc=None)
     assert [f.code for func in CHECKS for f in func(ctx)] == []
 
 
 @pytest.mark.corpus
 def test_corpus_software_resume_has_outcomes_but_no_research_or_cme(corpus_dir: Path) -> None:
     document = read_document(corpus_dir / "resumes/rm_template_single-column.pdf")
-    ctx = CheckContext(document=document, kind=Kind.RESUME, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=document, kind=Kind.RESUME, profile=PROFILE, terms=(), doc=None)
     assert sorted(f.code for func in CHECKS for f in func(ctx)) == ["Q103", "Q104"]

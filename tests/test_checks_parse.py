@@ -22,14 +22,17 @@ from resumecheck.models import (
     Severity,
 )
 from resumecheck.preflight import ReadLimits
+from resumecheck.profiles import load_profile
 from resumecheck.readers import read_bytes, read_document
+
+PROFILE = load_profile("pain-medicine")
 
 CHECKS = (P.text_layer, P.columns, P.fragile_parts, P.reader_notes, P.hidden_text)
 BODY = "Attending physician at Riverside Pain Clinic treating chronic back pain with injections."
 
 
 def parse_findings(document: Document, kind: Kind = Kind.RESUME) -> list[Finding]:
-    ctx = CheckContext(document=document, kind=kind, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=document, kind=kind, profile=PROFILE, terms=(), doc=None)
     return [f for func in CHECKS for f in func(ctx)]
 
 

@@ -9,7 +9,10 @@ import pytest
 from resumecheck.checks import CheckContext
 from resumecheck.checks import structure as S
 from resumecheck.models import Block, Document, Finding, Kind, PageInfo, Severity
+from resumecheck.profiles import load_profile
 from resumecheck.readers import read_bytes, read_document
+
+PROFILE = load_profile("pain-medicine")
 
 CHECKS = (S.missing_sections, S.nonstandard_headings, S.length, S.date_formats)
 
@@ -41,7 +44,7 @@ Avery J. Outcomes of lumbar radiofrequency ablation. J Pain Res. 2022.
 
 def findings(text: str, kind: Kind = Kind.RESUME) -> list[Finding]:
     document = read_bytes(text.encode(), "cv.txt")
-    ctx = CheckContext(document=document, kind=kind, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=document, kind=kind, profile=PROFILE, terms=(), doc=None)
     return [f for func in CHECKS for f in func(ctx)]
 
 
@@ -121,7 +124,7 @@ def test_length_limits() -> None:
                         blocks=(Block("EDUCATION", is_heading=True, section="education"),
                                 Block("word " * 500, section="education")),
                         pages=tuple(PageInfo(n) for n in range(1, 31)))
-    ctx = CheckContext(document=long_doc, kind=Kind.RESUME, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=long_doc, kind=Kind.RESUME, profile=PROFILE, terms=(), doc=None)
     f = next(iter(S.length(ctx)))
     assert f.code == "S109" and "30 pages" in f.message
     words = "Attending physician treating chronic pain with injections. " * 40
@@ -130,7 +133,7 @@ def test_length_limits() -> None:
 
 def test_empty_document_gets_no_structure_findings() -> None:
     empty = Document(path="scan.pdf", format="pdf", blocks=(), pages=(PageInfo(1),))
-    ctx = CheckContext(document=empty, kind=Kind.RESUME, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=empty, kind=Kind.RESUME, profile=PROFILE, terms=(), doc=None)
     assert [f for func in CHECKS for f in func(ctx)] == []
 
 
@@ -155,5 +158,5 @@ def test_sample_cv_has_every_section() -> None:
     if not sample.exists():
         pytest.skip("samples not generated")
     document = read_document(sample)
-    ctx = CheckContext(document=document, kind=Kind.RESUME, profile=None, terms=(), doc=None)
+    ctx = CheckContext(document=document, kind=Kind.RESUME, profile=PROFILE, terms=(), doc=None)
     assert [f.code for func in CHECKS for f in func(ctx)] == []

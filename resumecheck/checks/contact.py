@@ -27,8 +27,8 @@ rule("C102", "no-phone", Severity.WARNING,
      "No phone number found.",
      "Write a phone number in the body of the document, near the name, in a standard form "
      "such as (555) 010-0199 or +44 20 7946 0958.",
-     "Physician recruiters usually call first; a phone number is one of the fields an ATS "
-     "fills from the top of the CV.",
+     "Recruiters often call first; a phone number is one of the fields an ATS fills from the "
+     "top of the document.",
      bad=_NAME + "jordan.avery@example.com | Columbus, OH\n" + _BODY,
      good=_NAME + "jordan.avery@example.com | Phone: (555) 010-0199\n" + _BODY)
 
@@ -44,9 +44,9 @@ rule("C103", "contact-only-in-header-footer", Severity.WARNING,
      runnable=False)
 
 rule("C104", "no-profile-link", Severity.INFO,
-     "No LinkedIn, Doximity or other professional profile link.",
-     "Add the full address of a professional profile (linkedin.com/in/..., doximity.com/pub/"
-     "..., orcid.org/...) to the contact lines.",
+     "No LinkedIn or other professional profile link.",
+     "Add the full address of a professional profile (linkedin.com/in/..., orcid.org/...) "
+     "to the contact lines.",
      "Recruiters check a profile before they call; an address written out in full survives "
      "every parser, while a hyperlinked word loses its target.",
      bad=_NAME + "jordan.avery@example.com | (555) 010-0199\n" + _BODY,
@@ -120,5 +120,5 @@ def contact_details(ctx: CheckContext) -> Iterator[Finding]:
                               "drop headers, footers and text boxes.", doc.location(first))
     if ctx.kind == Kind.RESUME and not any(PROFILE.search(b.text) for b in doc.blocks
                                            if not b.hidden):
-        yield finding("C104", "No LinkedIn, Doximity or other professional profile address "
+        yield finding("C104", "No LinkedIn or other professional profile address "
                               "found.")

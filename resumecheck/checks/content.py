@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from resumecheck.checks import CheckContext, check
 from resumecheck.checks.contact import EMAIL, PROFILE, find_phone
 from resumecheck.checks.structure import EXAMPLE_SUMMARY, RESEARCH_KEYS, RESEARCH_WORDS, enough_text
+from resumecheck.conventions import Conventions, word_regex
 from resumecheck.models import Block, Document, Finding, Kind, Severity
 from resumecheck.rules import finding, rule
 
@@ -17,17 +18,16 @@ _HEAD = ("Jordan Avery, MD\njordan.avery@example.com | (555) 010-0199\n\n"
          + EXAMPLE_SUMMARY + "\n\n")
 
 MIN_OUTCOMES = 3
+DEFAULT = Conventions()
 MAX_HEDGED = 5
 
 rule("Q101", "few-quantified-outcomes", Severity.WARNING,
-     f"Fewer than {MIN_OUTCOMES} quantified outcomes (procedure volumes, patient numbers, "
-     "percentages).",
-     "Add numbers to the claims that matter: procedures performed, patients seen, "
-     "outcomes improved ('300+ fluoroscopically guided epidural injections', 'reduced "
-     "opioid doses by 30%').",
-     "Numbers are what recruiters and ranking models read as evidence; 'performed "
-     "epidural injections' says less than '450+ epidural injections'. Dates, phone numbers "
-     "and postal codes are not counted.",
+     f"Fewer than {MIN_OUTCOMES} quantified outcomes (volumes, counts, percentages).",
+     "Add numbers to the claims that matter: how many, how much, how much better "
+     "('400 cases a year', 'cut waiting times by 30%').",
+     "Numbers are what recruiters and ranking models read as evidence; 'handled cases' says "
+     "less than '400 cases a year'. Dates, phone numbers and postal codes are not counted; "
+     "a profile adds the nouns its profession counts (patients, injections...).",
      bad=_HEAD + "EXPERIENCE\nAttending physician, Riverside Pain Clinic, 2019-2024.\n"
      "- Performed epidural steroid injections and nerve blocks.\n- Managed chronic pain "
      "patients.\n",
@@ -67,24 +67,33 @@ rule("Q104", "no-cme", Severity.INFO,
      good=_HEAD + "CONTINUING MEDICAL EDUCATION\n120 AMA PRA Category 1 credits, 2022-2025.\n")
 
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+#: Nouns whose counts are volumes in any line of work; a profile adds its own
+#: (``[conventions] outcome_nouns``: patients, injections, cases...).
 _VOLUME_NOUNS = (
-    r"patients?|visits?|encounters?|consult(?:ation)?s?|referrals?|procedures?|injections?|"
-    r"blocks?|cases?|implants?|implantations?|trials?|ablations?|neurotom(?:y|ies)|"
-    r"surger(?:y|ies)|operations?|stimulators?|pumps?|kyphoplast(?:y|ies)|residents?|"
-    r"fellows?|students?|trainees?|physicians?|providers?|clinicians?|nurses?|staff|beds?|"
-    r"sites?|clinics?|locations?|lectures?|talks?|grants?|studies|publications?|papers?|"
-    r"admissions?|infusions?|transactions|users|members|hospitals?|practices?"
+    r"clients?|customers?|users|members|transactions|projects?|accounts?|employees|"
+    r"people|students?|trainees?|staff|sites?|locations?|lectures?|talks?|grants?|studies|"
+    r"publications?|papers?|teams?|reports?|courses?|orders?|deliver(?:y|ies)|events?"
 )
 #: Outcome and volume numbers. Each has a group ``n`` so overlapping patterns that hit the
-#: same number count it once.
-_OUTCOME_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+#: same number count it once. ``<nouns>`` is filled with the volume nouns of the profile.
+_OUTCOME_TEMPLATES = (
     rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b|per cent\b)",
     rf"(?<![\w.]){_NUMBER}\s?[kKmM]?\+(?!\s*(?:years?|yrs?)\b)",
     rf"[$€£]\s?{_NUMBER}\s?(?:[kKmMbB]\b|million\b|billion\b)?",
-    rf"(?<![\w.$€£/-]){_NUMBER}[kK]?(?:\s+[A-Za-z()-]+){{0,4}}?\s+(?:{_VOLUME_NOUNS})\b",
+    rf"(?<![\w.$€£/-]){_NUMBER}[kK]?(?:\s+[A-Za-z()-]+){{0,4}}?\s+(?:<nouns>)\b",
     rf"\b(?:reduc|increas|improv|decreas|lower|rais|cut|grew|grow|sav|shorten|doubl)\w*"
     rf"\b[^.;]{{0,60}}?\bby\s+(?:about\s+|nearly\s+|over\s+)?{_NUMBER}",
-))
+)
+
+
+def outcome_patterns(conventions: Conventions) -> tuple[re.Pattern[str], ...]:
+    """The outcome patterns, with the profile's volume nouns beside the generic ones."""
+    extra = [word_regex(w) for w in conventions.outcome_nouns]
+    nouns = "|".join([*extra, _VOLUME_NOUNS])
+    return tuple(re.compile(t.replace("<nouns>", nouns), re.IGNORECASE)
+                 for t in _OUTCOME_TEMPLATES)
+
+
 _YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 _ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 #: Sections whose numbers are citations (volume, page, year), not outcomes.
@@ -94,20 +103,8 @@ _HEDGE = re.compile(
     r"\b(observed|observing|assisted (?:with|in|on)|assisting (?:with|in|on)|exposure to|"
     r"exposed to|familiar(?:ity)? with|shadow(?:ed|ing)|participated in|involved in|"
     r"introduction to|some experience (?:with|in))\b", re.IGNORECASE)
-_PROCEDURE = re.compile(
-    r"\b(procedur\w*|inject\w*|blocks?|ablat\w*|neurotom\w*|stimulat\w*|implant\w*|"
-    r"epidural\w*|kyphoplast\w*|vertebroplast\w*|fluoroscop\w*|ultrasound[- ]guided|"
-    r"catheter\w*|pumps?|intrathecal|radiofrequency|rfa|scs|discogra\w*|facet|"
-    r"sacroiliac|trigger points?|botox|prp|surger\w*|intubat\w*|biops\w*|lumbar punctures?|"
-    r"arthrocentes\w*|regional an(?:a)?esthesia|nerve)\b", re.IGNORECASE)
 #: Hedged words inside research are about study roles, not clinical skills.
 _NOT_CLINICAL = frozenset({"research", "publications", "presentations", "references"})
-
-_CME = re.compile(
-    r"\b(cme|continuing (?:medical |professional )?education|ama pra|category 1 credits?|"
-    r"maintenance of certification|moc|continuing professional development|cpd)\b",
-    re.IGNORECASE)
-
 
 def _visible(document: Document) -> list[tuple[int, Block]]:
     return [(i, b) for i, b in enumerate(document.blocks) if not b.hidden and b.text.strip()]
@@ -123,14 +120,16 @@ def _scrub(text: str) -> str:
     return text
 
 
-def quantified_outcomes(document: Document) -> list[tuple[int, str]]:
+def quantified_outcomes(document: Document,
+                        conventions: Conventions = DEFAULT) -> list[tuple[int, str]]:
     """(block index, surrounding words) of every outcome or volume number, in order."""
     found: dict[tuple[int, int], str] = {}
+    patterns = outcome_patterns(conventions)
     for i, b in _visible(document):
         if b.section in _CITATION_SECTIONS:
             continue
         text = _scrub(b.text)
-        for pattern in _OUTCOME_PATTERNS:
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 if _YEAR.match(m.group("n")):
                     continue
@@ -142,12 +141,11 @@ def quantified_outcomes(document: Document) -> list[tuple[int, str]]:
 def outcomes(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.kind != Kind.RESUME or not enough_text(ctx.document):
         return
-    hits = quantified_outcomes(ctx.document)
+    hits = quantified_outcomes(ctx.document, ctx.profile.conventions)
     if len(hits) >= MIN_OUTCOMES:
         return
     if not hits:
-        yield finding("Q101", "No quantified outcomes (procedure volumes, patient numbers, "
-                              "percentages) found.")
+        yield finding("Q101", "No quantified outcomes (volumes, counts, percentages) found.")
         return
     shown = "; ".join(f'"{w}"' for _, w in hits)
     yield finding("Q101", f"Only {len(hits)} quantified outcome(s) found ({shown}); aim for "
@@ -161,14 +159,15 @@ def _quote(text: str, limit: int = 70) -> str:
 @check
 def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
-    if not enough_text(doc):
+    procedure = ctx.profile.conventions.pattern("procedure_words")
+    if procedure is None or not enough_text(doc):
         return
     reported = 0
     for i, b in _visible(doc):
         if b.section in _NOT_CLINICAL:
             continue
         hedge = _HEDGE.search(b.text)
-        if hedge is None or _PROCEDURE.search(b.text) is None:
+        if hedge is None or procedure.search(b.text) is None:
             continue
         yield finding("Q102", f'Procedure claimed with "{hedge.group(0)}": "{_quote(b.text)}"; '
                               "say what you performed yourself, and how many.",
@@ -180,7 +179,7 @@ def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
 
 @check
 def research(ctx: CheckContext) -> Iterator[Finding]:
-    if ctx.kind != Kind.RESUME:
+    if ctx.kind != Kind.RESUME or not ctx.profile.conventions.research_expected:
         return
     if not enough_text(ctx.document):
         return
@@ -192,11 +191,10 @@ def research(ctx: CheckContext) -> Iterator[Finding]:
 
 @check
 def cme(ctx: CheckContext) -> Iterator[Finding]:
-    if ctx.kind != Kind.RESUME:
-        return
-    if not enough_text(ctx.document):
+    continuing = ctx.profile.conventions.pattern("continuing_education")
+    if ctx.kind != Kind.RESUME or continuing is None or not enough_text(ctx.document):
         return
     visible = _visible(ctx.document)
-    if any(b.section == "cme" or _CME.search(b.text) for _, b in visible):
+    if any(b.section == "cme" or continuing.search(b.text) for _, b in visible):
         return
     yield finding("Q104", "No continuing medical education (CME) mentioned.")

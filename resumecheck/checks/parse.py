@@ -65,7 +65,7 @@ rule("P105", "text-only-in-header-footer", Severity.WARNING,
 rule("P106", "much-text-in-tables", Severity.WARNING,
      "A large share of the words sits in tables; some ATS read table cells out of order "
      "or skip them.",
-     "Keep tables for small grids (procedure volumes); write experience, training and "
+     "Keep tables for small grids (volumes, dates); write experience, training and "
      "education as ordinary paragraphs.",
      "Layout tables look tidy on paper, but a parser may read a table row by row, column by "
      "column, or not at all, which separates dates from the jobs they belong to.",

@@ -27,11 +27,11 @@ _TRAINING = ("RESIDENCY\nAnesthesiology residency, Lakeview Medical Center, 2014
 
 
 @dataclass(frozen=True, slots=True)
-class _Expected:
+class _Section:
+    """How to tell that one expected section is there."""
+
     code: str
     label: str
-    #: Canonical section keys, any of which satisfies the expectation.
-    keys: tuple[str, ...]
     #: Words that, inside a heading's wording, show the section is there under a combined
     #: name ("Board Certification and Licensure" also counts as licensure).
     heading_words: tuple[str, ...]
@@ -40,23 +40,40 @@ class _Expected:
     body_pattern: re.Pattern[str] | None = None
 
 
-_EXPECTED = (
-    _Expected("S101", "Education", ("education",), ("education", "medical school")),
-    _Expected("S102", "Residency or Fellowship", ("residency", "fellowship"),
-              ("residency", "fellowship", "training", "internship"),
-              re.compile(r"\b(residency|fellowship|internship)\b", re.IGNORECASE)),
-    _Expected("S103", "Board Certification", ("board_certification",),
-              ("board", "certification", "certifications")),
-    _Expected("S104", "Licensure", ("licensure",), ("licensure", "license", "licenses")),
-    _Expected("S105", "Experience", ("experience",),
-              ("experience", "employment", "appointments", "positions", "practice")),
-)
+#: Sections a profile may expect (``[conventions] expected_sections``), by section id.
+_SECTIONS: dict[str, _Section] = {
+    "education": _Section("S101", "Education", ("education", "medical school")),
+    "residency": _Section("S102", "Residency", ("residency", "training", "internship"),
+                          re.compile(r"\b(residency|internship)\b", re.IGNORECASE)),
+    "fellowship": _Section("S102", "Fellowship", ("fellowship", "training"),
+                           re.compile(r"\bfellowship\b", re.IGNORECASE)),
+    "board_certification": _Section("S103", "Board Certification",
+                                    ("board", "certification", "certifications")),
+    "licensure": _Section("S104", "Licensure", ("licensure", "license", "licenses")),
+    "experience": _Section("S105", "Experience",
+                           ("experience", "employment", "appointments", "positions",
+                            "practice")),
+}
+
+
+def _expectation(ids: tuple[str, ...]) -> tuple[str, str, list[_Section]]:
+    """(code, label, sections) of one expected-sections entry: any of ``ids`` will do."""
+    known = [_SECTIONS[i] for i in ids if i in _SECTIONS]
+    label = " or ".join(_SECTIONS[i].label if i in _SECTIONS else _title(i) for i in ids)
+    code = known[0].code if known and len({k.code for k in known}) == 1 and \
+        len(known) == len(ids) else "S111"
+    return code, label, known
+
+
+def _title(section_id: str) -> str:
+    return section_id.replace("_", " ").title()
+
 
 rule("S101", "missing-education", Severity.WARNING,
-     "No Education section: an ATS has nowhere to find the medical degree.",
-     "Add an 'Education' heading listing the medical degree, school and year.",
+     "No Education section: an ATS has nowhere to find the degree.",
+     "Add an 'Education' heading listing each degree, school and year.",
      "Tracking systems fill their education fields from the section named Education; "
-     "without it, the MD or DO often goes unrecorded and degree filters drop the CV.",
+     "without it, a degree often goes unrecorded and degree filters drop the document.",
      bad=_CV_HEAD + _TRAINING + "EXPERIENCE\nStaff physician, Riverside Pain Clinic, "
      "2019-2024.\n",
      good=_CV_HEAD + "EDUCATION\nDoctor of Medicine, Northgate School of Medicine, 2014.\n\n"
@@ -94,8 +111,7 @@ rule("S104", "missing-licensure", Severity.WARNING,
 
 rule("S105", "missing-experience", Severity.WARNING,
      "No Experience section.",
-     "Add an 'Experience' (or 'Clinical Experience') heading with positions, employers and "
-     "dates.",
+     "Add an 'Experience' heading with positions, employers and dates.",
      "Work history is the section every ATS parses first; positions written under other "
      "headings may not be recorded as experience at all.",
      bad=_CV_HEAD + _TRAINING,
@@ -128,9 +144,8 @@ LONG_WORDS = 12_000
 LONG_PAGES = 25
 
 rule("S108", "cv-too-short", Severity.WARNING,
-     f"The CV has fewer than {SHORT_WORDS} words.",
-     "List training, certification, licensure, positions and procedures in full; a "
-     "physician CV is rarely under a page.",
+     f"The document has fewer than {SHORT_WORDS} words.",
+     "List positions, training and skills in full, each with what you did and achieved.",
      "Matching works on words: a very short CV gives an ATS too little to match a posting "
      "against, and often means part of the file was not read.",
      bad=_CV_HEAD + "EXPERIENCE\nPain physician, 2019-2024.\n",
@@ -139,9 +154,8 @@ rule("S108", "cv-too-short", Severity.WARNING,
      "medication management. " * 8 + "\n")
 
 rule("S109", "cv-very-long", Severity.INFO,
-     f"The CV runs past {LONG_PAGES} pages or {LONG_WORDS:,} words.",
-     "Keep a complete CV for academic use, and send a focused version (positions, training, "
-     "procedures, selected publications) to practices.",
+     f"The document runs past {LONG_PAGES} pages or {LONG_WORDS:,} words.",
+     "Put the most relevant facts first, and send a focused version for each post.",
      "Long academic CVs are normal, but some ATS stop reading after a set size and "
      "recruiters skim; the most relevant facts should come first.",
      bad="A 30-page academic CV of 14,000 words with every talk and abstract listed.",
@@ -157,6 +171,16 @@ rule("S110", "mixed-date-formats", Severity.INFO,
      "physician, 06/2016 - 02/2019.\n\nLocum physician, January 2015 - May 2016.\n",
      good=_CV_HEAD + "EXPERIENCE\nAttending physician, March 2019 - present.\n\nStaff "
      "physician, June 2016 - February 2019.\n\nLocum physician, January 2015 - May 2016.\n")
+
+rule("S111", "missing-section", Severity.WARNING,
+     "A section the profile expects of this profession's documents is missing.",
+     "Add the section under its usual heading.",
+     "Each profile names the sections a document of its profession should have (its "
+     "[conventions] expected_sections); S101-S105 cover education, postgraduate training, "
+     "board certification, licensure and experience, and this code any other section. "
+     "The examples need a profile that expects, say, a Skills section.",
+     bad="A profile expecting 'skills'; a resume with no Skills heading.",
+     good="The same resume with a SKILLS heading and its list.", runnable=False)
 
 _CANONICAL = frozenset(SECTION_SYNONYMS)
 RESEARCH_KEYS = ("research", "publications", "presentations")
@@ -198,27 +222,32 @@ def enough_text(document: Document) -> bool:
     return visible_words(document) >= MIN_WORDS_TO_JUDGE
 
 
-def _present(document: Document, expected: _Expected) -> bool:
+def _present(document: Document, ids: tuple[str, ...], sections: list[_Section]) -> bool:
     keys = {b.section for b in document.blocks if not b.hidden and b.section}
-    if keys & set(expected.keys):
+    if keys & set(ids):
         return True
+    words = [w for section in sections for w in section.heading_words]
+    words += [w for i in ids if i not in _SECTIONS for w in text_key(i).split()]
     for _, b in _headings(document):
-        words = f" {text_key(b.text)} "
-        if any(f" {w} " in words for w in expected.heading_words):
+        heading = f" {text_key(b.text)} "
+        if any(f" {w} " in heading for w in words):
             return True
-    if expected.body_pattern is not None:
-        return any(expected.body_pattern.search(b.text) for b in document.blocks
-                   if not b.hidden and b.section == "education")
-    return False
+    patterns = [section.body_pattern for section in sections if section.body_pattern]
+    return any(p.search(b.text) for p in patterns for b in document.blocks
+               if not b.hidden and b.section == "education")
 
 
 @check
 def missing_sections(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.kind != Kind.RESUME or not enough_text(ctx.document):
         return
-    for expected in _EXPECTED:
-        if not _present(ctx.document, expected):
-            yield finding(expected.code, f'No "{expected.label}" section found.')
+    conventions = ctx.profile.conventions
+    for ids in conventions.expected_sections:
+        code, label, sections = _expectation(ids)
+        if not _present(ctx.document, ids, sections):
+            yield finding(code, f'No "{label}" section found.')
+    if not conventions.research_expected:
+        return
     doc = ctx.document
     keys = {b.section for b in doc.blocks if b.section}
     if keys & set(RESEARCH_KEYS) or any(
@@ -273,7 +302,7 @@ def length(ctx: CheckContext) -> Iterator[Finding]:
         return  # nothing was read: the parse findings say why
     if words < SHORT_WORDS:
         yield finding("S108", f"Only {words} words: too little for an ATS to match, and short "
-                              "for a physician CV.")
+                              f"for a {ctx.profile.conventions.document}.")
     elif doc.page_count > LONG_PAGES or words > LONG_WORDS:
         size = f"{doc.page_count} pages, " if doc.page_count else ""
         yield finding("S109", f"The CV is long ({size}{words:,} words); put the most relevant "

@@ -41,8 +41,8 @@ class TextFormatter(Formatter):
         if isinstance(outcome, Report):
             self._reports.append(self._print(lambda c: _report(c, outcome, result, ctx)))
         elif not ctx.batch:
-            self._reports.append(self._print(
-                lambda c: c.print(f"{outcome.path}: {outcome.status}: {outcome.reason}")))
+            said = outcome.reason if outcome.internal else f"unreadable: {outcome.reason}"
+            self._reports.append(self._print(lambda c: c.print(f"{outcome.path}: {said}")))
         return ""
 
     def finish(self, tally: Tally) -> str:

@@ -9,7 +9,6 @@ band between them column by column, left to right, top to bottom.
 
 from __future__ import annotations
 
-import functools
 import io
 import logging
 import math
@@ -409,7 +408,6 @@ class _ReferenceLoop(RecursionError):
     """Objects that are nothing but references to each other (``10 0 R`` -> ``11 0 R`` -> ...)."""
 
 
-@functools.cache
 def _document_class(base: type) -> type:
     """pdfminer's document, with reference chains followed here, loops detected.
 

@@ -160,3 +160,17 @@ def test_an_internal_error_in_one_file_of_a_batch_exits_4_and_the_others_are_rep
     code = main(["check", str(tmp_path / "boom.txt"), "--isolated"])
     assert code == ExitCode.INTERNAL
     assert "internal error: ZeroDivisionError" in capsys.readouterr().err
+
+
+def test_the_library_checks_many_files_under_the_caps(tmp_path: Path) -> None:
+    from resumecheck.api import check_files, checker_for
+    from resumecheck.models import Failure, Report
+
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + bytes(64))
+    cv = SAMPLES / "cv_pain_medicine.docx"
+    outcomes = check_files([cv, bad], jobs=2)
+    assert isinstance(outcomes[0], Report) and outcomes[0].score.value > 50
+    assert isinstance(outcomes[1], Failure) and "GIF image" in outcomes[1].reason
+    checker = checker_for("pain-medicine")
+    assert checker.check_path(cv).score == outcomes[0].score

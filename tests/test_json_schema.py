@@ -59,7 +59,7 @@ def test_report_and_failure_objects(output: dict) -> None:
     report, failure = (next(r for r in output["reports"] if r["status"] == st)
                        for st in ("ok", "unreadable"))
     assert set(report) == table_keys(s["Report object (a file that was read)"])
-    assert set(failure) == table_keys(s["Failure object (a file that could not be read)"])
+    assert set(failure) == table_keys(s["Failure object (a file that could not be checked)"])
 
 
 def test_nested_objects_only_use_documented_keys(output: dict) -> None:

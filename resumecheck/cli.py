@@ -265,6 +265,7 @@ def check(
         details=details,
         color=output is None and _use_color(no_color, sys.stdout),
         debug=_State.debug,
+        config_file=str(used) if used is not None else None,
     )
     return int(run(settings, err=_err))
 
@@ -375,10 +376,29 @@ def profiles_validate(
     return code
 
 
+def _option_named_file(args: list[str]) -> str | None:
+    """An argument before ``--`` that looks like an option but names an existing file.
+
+    ``resumecheck check *`` in a folder holding a file called ``--output=cv2.txt`` would
+    otherwise write the report over cv2.txt: the shell hands the name over as an option.
+    """
+    for arg in args:
+        if arg == "--":
+            return None
+        if arg.startswith("-") and len(arg) > 1 and os.path.lexists(arg):
+            return arg
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     _State.debug = "--debug" in args
+    clash = _option_named_file(args)
+    if clash is not None:
+        _err(f"resumecheck: {clash!r} is a file here, but reads as an option; to check it, "
+             f"put -- before the file names or write ./{clash}")
+        return ExitCode.USAGE
     try:
         rv = app(args=args, prog_name="resumecheck", standalone_mode=False)
     except typer.Exit as exc:

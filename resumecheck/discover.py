@@ -58,6 +58,8 @@ class Discovery:
     files: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
     unreadable: tuple[tuple[str, str], ...] = ()
+    #: The folders searched, as given (folders named, and the bases of patterns).
+    folders: tuple[str, ...] = ()
 
 
 def discover(paths: Sequence[str], *, recursive: bool = True) -> Discovery:
@@ -271,7 +273,8 @@ class _Walker:
             files.append(display)
         skipped = sorted(set(self.skipped), key=lambda s: (path_order(s[0]), s[1]))
         unreadable = sorted(set(self.unreadable), key=lambda s: (path_order(s[0]), s[1]))
-        return Discovery(files=tuple(files), skipped=tuple(skipped), unreadable=tuple(unreadable))
+        return Discovery(files=tuple(files), skipped=tuple(skipped), unreadable=tuple(unreadable),
+                         folders=tuple(given for _, given in self.roots))
 
 
 def _relative_if_below_cwd(real: str) -> str:

@@ -39,6 +39,8 @@ class RunSettings:
     details: bool = False
     color: bool = False
     debug: bool = False
+    #: The config file the defaults came from (it is an input too).
+    config_file: str | None = None
 
 
 Err = Callable[[str], None]
@@ -63,6 +65,14 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         else:
             skipped.append(Failure(path, reason))
     files = discovery.files
+    if settings.output is not None:
+        from resumecheck.outpath import guard_output
+
+        companions = [p for p in (options.job, options.resume, settings.config_file) if p]
+        if not profile.source.startswith("builtin:"):
+            companions.append(profile.source)
+        files = guard_output(settings.output, documents=files, companions=companions,
+                             folders=discovery.folders)
     if not files and not skipped:
         err("resumecheck: no documents found in " + ", ".join(settings.paths))
         return ExitCode.UNREADABLE

@@ -47,17 +47,93 @@ def _is_pua(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff"
 
 
-def _white(color: object) -> bool:
+def _rgb(color: object) -> tuple[float, float, float] | None:
+    """A PDF fill colour (gray, RGB or CMYK components) as RGB in 0..1; None if unknown."""
     if isinstance(color, int | float):
-        return color >= 0.99
-    if isinstance(color, list | tuple) and color:
-        values = [c for c in color if isinstance(c, int | float)]
-        if len(values) != len(color):
-            return False
-        if len(values) == 4:  # CMYK: no ink is white
-            return all(v <= 0.01 for v in values)
-        return all(v >= 0.99 for v in values)
-    return False
+        v = float(color)
+        return (v, v, v) if 0.0 <= v <= 1.0 else None
+    if not isinstance(color, list | tuple) or not color:
+        return None
+    values = [c for c in color if isinstance(c, int | float)]
+    if len(values) != len(color):
+        return None
+    if len(values) == 1:
+        return _rgb(values[0])
+    if len(values) == 3:
+        if not all(0.0 <= v <= 1.0 for v in values):
+            return None
+        return (float(values[0]), float(values[1]), float(values[2]))
+    if len(values) == 4:  # CMYK
+        c, m, y, k = (min(1.0, max(0.0, float(v))) for v in values)
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
+
+def _white(color: object) -> bool:
+    rgb = _rgb(color)
+    return rgb is not None and min(rgb) >= 0.99
+
+
+_PAPER = (1.0, 1.0, 1.0)
+#: Text whose colour is this close (RGB distance, 0..1.73) to what lies behind it is
+#: invisible to a reader: white on white, pale grey on white, navy on navy.
+_CONTRAST = 0.16
+#: Text render modes that paint nothing (3: invisible, 7: clip only).
+_INVISIBLE_MODES = frozenset({3, 7})
+
+
+def _distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    return math.sqrt((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2)
+
+
+@dataclass(slots=True)
+class _Fill:
+    """A filled shape drawn on the page: what text on top of it is read against."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    #: RGB, or None for an image (its colours are unknown: text on it is never hidden).
+    rgb: tuple[float, float, float] | None
+
+
+def _fills(layout, page_top: float, page_left: float) -> list[_Fill]:
+    """Filled rectangles, paths and images on the page, in drawing order."""
+    from pdfminer.layout import LTCurve, LTFigure, LTImage
+
+    out: list[_Fill] = []
+    stack = [iter(layout)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+            continue
+        if isinstance(obj, LTCurve):
+            if not getattr(obj, "fill", False):
+                continue
+            rgb = _rgb(obj.non_stroking_color)
+            if rgb is None:
+                continue
+        elif isinstance(obj, LTImage):
+            rgb = None
+        elif isinstance(obj, LTFigure):
+            stack.append(iter(obj))
+            continue
+        else:
+            continue
+        if obj.width < 1 or obj.height < 1:
+            continue
+        out.append(_Fill(obj.x0 - page_left, page_top - obj.y1, obj.x1 - page_left,
+                         page_top - obj.y0, rgb))
+    return out
+
+
+def _background(fills: list[_Fill], x: float, y: float) -> tuple[float, float, float] | None:
+    for f in reversed(fills):
+        if f.x0 <= x <= f.x1 and f.top <= y <= f.bottom:
+            return f.rgb
+    return _PAPER
 
 
 @dataclass(slots=True)
@@ -73,6 +149,8 @@ class _Line:
     sizes: list[float]
     cid: int
     pua: int
+    #: Ligature glyphs that came out as a space or (cid:NN) and were mended.
+    mended: int = 0
 
     @property
     def hidden(self) -> bool:
@@ -81,6 +159,14 @@ class _Line:
     @property
     def bold(self) -> bool:
         return self.chars > 0 and self.bold_chars * 2 > self.chars
+
+    @property
+    def size(self) -> float:
+        return statistics.median(self.sizes) if self.sizes else 0.0
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
 
 
 @dataclass(slots=True)
@@ -96,17 +182,64 @@ class _Box:
         return (self.x0 + self.x1) / 2
 
 
-def _line_from(layout_line, page_top: float, page_left: float) -> _Line | None:
+@dataclass(slots=True)
+class _Page:
+    """What visibility needs to know about the page a line is on."""
+
+    width: float
+    height: float
+    fills: list[_Fill]
+
+
+#: A ligature glyph's advance is wider than any word space (about 0.25-0.35 em).
+_LIGATURE_ADVANCE = 0.42
+#: Stand-ins, while a line is assembled, for a glyph that lost its text: one mapped to
+#: nothing ((cid:NN)) and one mapped to a space although it is as wide as letters.
+_LIG_MARK = "\ue0ff"
+_SPACE_MARK = "\ue0fe"
+
+
+def _char_hidden(obj, page: _Page, page_top: float, page_left: float) -> bool:
+    if obj.size < _HIDDEN_SIZE or getattr(obj, "rendermode", 0) in _INVISIBLE_MODES:
+        return True
+    x = (obj.x0 + obj.x1) / 2 - page_left
+    y = page_top - (obj.y0 + obj.y1) / 2
+    if x < 0 or y < 0 or x > page.width or y > page.height:
+        return True  # outside the page: never printed
+    gs = getattr(obj, "graphicstate", None)
+    rgb = _rgb(gs.ncolor) if gs is not None else None
+    if rgb is None:
+        return False
+    back = _background(page.fills, x, y) if page.fills else _PAPER
+    return back is not None and _distance(rgb, back) < _CONTRAST
+
+
+def _line_from(layout_line, page_top: float, page_left: float,
+               page: _Page | None = None) -> _Line | None:
     from pdfminer.layout import LTChar
 
     parts: list[str] = []
     chars = bold = hidden = cid = pua = 0
     sizes: list[float] = []
+    page = page or _Page(1e9, 1e9, [])
+    top = page_top - layout_line.y1
+    bottom = page_top - layout_line.y0
+    # Lines clear of every filled shape are read against the paper: no per-glyph lookup.
+    lx0, lx1 = layout_line.x0 - page_left, layout_line.x1 - page_left
+    fills = [f for f in page.fills if f.x0 < lx1 and f.x1 > lx0 and f.top < bottom
+             and f.bottom > top]
+    local = _Page(page.width, page.height, fills)
     for obj in layout_line:
         text = obj.get_text()
         if isinstance(obj, LTChar):
             if _CID.fullmatch(text):
                 cid += 1
+                parts.append(_LIG_MARK)
+                continue
+            if text == " " and obj.size and obj.adv >= _LIGATURE_ADVANCE * obj.size:
+                # A glyph mapped to a space but as wide as two letters: a ligature whose
+                # text the font lost ("e ectively"); mended below when a word fits.
+                parts.append(_SPACE_MARK)
                 continue
             if any(_is_pua(c) for c in text):
                 pua += sum(1 for c in text if _is_pua(c))
@@ -118,17 +251,53 @@ def _line_from(layout_line, page_top: float, page_left: float) -> _Line | None:
                 sizes.append(round(obj.size, 1))
                 if _BOLD_FONT.search(obj.fontname or ""):
                     bold += 1
-                gs = getattr(obj, "graphicstate", None)
-                if obj.size < _HIDDEN_SIZE or (gs is not None and _white(gs.ncolor)):
+                if _char_hidden(obj, local, page_top, page_left):
                     hidden += 1
         parts.append(text)
     text = "".join(parts).rstrip("\n")
+    mended = 0
+    if _LIG_MARK in text or _SPACE_MARK in text:
+        text, mended, lost = _mend_ligatures(text)
+        cid = lost
     if not text.strip() and not cid and not pua:
         return None
-    return _Line(text=text, x0=layout_line.x0 - page_left, top=page_top - layout_line.y1,
-                 x1=layout_line.x1 - page_left, bottom=page_top - layout_line.y0,
+    return _Line(text=text, x0=layout_line.x0 - page_left, top=top,
+                 x1=layout_line.x1 - page_left, bottom=bottom,
                  chars=chars, bold_chars=bold, hidden_chars=hidden, sizes=sizes,
-                 cid=cid, pua=pua)
+                 cid=cid, pua=pua, mended=mended)
+
+
+_LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "st")
+_MARKED_WORD = re.compile(r"[\w\ue0fe\ue0ff]*[\ue0fe\ue0ff][\w\ue0fe\ue0ff]*")
+
+
+def _mend_ligatures(text: str) -> tuple[str, int, int]:
+    """Put back ligatures a font lost, where exactly one choice makes a known word.
+
+    Returns the text, the number of glyphs mended and the number of unmapped glyphs that
+    could not be (those are left out, and counted for the glyph finding). A wide glyph
+    mapped to a space that fits no word stays a space.
+    """
+    from resumecheck.lexicon import is_word
+
+    mended = lost = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal mended, lost
+        word = m.group(0)
+        marks = [c for c in word if c in (_LIG_MARK, _SPACE_MARK)]
+        if len(marks) == 1 and len(word) > 1:
+            left, _, right = word.partition(marks[0])
+            if left[-1:].isalpha() or right[:1].isalpha():
+                fits = [lig for lig in _LIGATURES
+                        if is_word((left + lig + right).lower())]
+                if fits:
+                    mended += 1
+                    return left + fits[0] + right
+        lost += word.count(_LIG_MARK)
+        return word.replace(_LIG_MARK, "").replace(_SPACE_MARK, " ")
+
+    return _MARKED_WORD.sub(fix, text), mended, lost
 
 
 def _text_boxes(container) -> Iterator:
@@ -248,11 +417,10 @@ def _top_sorted(boxes: list[_Box]) -> list[_Box]:
     return sorted(boxes, key=lambda b: (round(b.top / 3.0), b.x0, b.top))
 
 
-def reading_order(boxes: list[_Box]) -> tuple[list[_Box], int]:
-    """Boxes in reading order and the number of text columns found."""
-    gutters = find_gutters(boxes)
-    if not gutters:
-        return _top_sorted(boxes), 1
+def _columns_of(boxes: list[_Box], gutters: list[tuple[float, float]]
+                ) -> list[list[_Box]] | None:
+    """The page's regions read band by band, column by column; None when the "columns"
+    are a label/value grid (dates beside entries) rather than columns."""
     spanning = [b for b in boxes if any(_crosses(b, g) for g in gutters)]
     rest = [b for b in boxes if not any(_crosses(b, g) for g in gutters)]
     bounds = [g[0] for g in gutters]
@@ -264,79 +432,180 @@ def reading_order(boxes: list[_Box]) -> tuple[list[_Box], int]:
     for box in rest:
         columns[column_of(box)].append(box)
     if _row_aligned(columns):
-        return _top_sorted(boxes), 1
+        return None
     spanning.sort(key=lambda b: (b.top, b.x0))
-    ordered: list[_Box] = []
+    regions: list[list[_Box]] = []
     band_starts = [float("-inf")] + [b.top for b in spanning]
     for k, start in enumerate(band_starts):
         if k:
-            ordered.append(spanning[k - 1])
+            regions.append([spanning[k - 1]])
         end = band_starts[k + 1] if k + 1 < len(band_starts) else float("inf")
         for col in columns:
-            ordered.extend(_top_sorted([b for b in col if start <= b.top < end]))
-    return ordered, len([c for c in columns if c])
+            part = [b for b in col if start <= b.top < end]
+            if part:
+                regions.append(part)
+    return regions
 
 
-# -- blocks ------------------------------------------------------------------------------
+#: Above this many boxes a page is read with one set of gutters (the search for a region
+#: with columns of its own costs a gutter scan per probe).
+_MAX_REGION_BOXES = 600
 
 
-def _split_box(box: _Box) -> list[list[_Line]]:
-    """A text box may hold a heading and its first lines ("EXPERIENCE\\nSenior Engineer")."""
-    groups: list[list[_Line]] = []
-    for line in box.lines:
-        heading = looks_like_heading(normalize_block(line.text))
-        if heading or not groups or groups[-1][-1].hidden != line.hidden or \
-                looks_like_heading(normalize_block(groups[-1][-1].text)):
-            groups.append([line])
+def reading_regions(boxes: list[_Box]) -> tuple[list[list[_Box]], int]:
+    """The page's text regions in reading order, and the most columns side by side.
+
+    Columns are found for the page as a whole first (a full-width header above two
+    columns is a band of its own). When the page has none, the top part of the page may
+    still have them: a sidebar panel that runs only part of the way down, with text the
+    full width of the page below it. That part is found as the longest run of boxes from
+    the top, cut where no box straddles the cut, that has a gutter; the rest is read the
+    same way.
+    """
+    if not boxes:
+        return [], 1
+    gutters = find_gutters(boxes)
+    if gutters:
+        regions = _columns_of(boxes, gutters)
+        if regions is not None:
+            return regions, len(gutters) + 1
+        return [_top_sorted(boxes)], 1
+    if len(boxes) < 8 or len(boxes) > _MAX_REGION_BOXES:
+        return [_top_sorted(boxes)], 1
+    by_top = sorted(boxes, key=lambda b: (b.top, b.x0))
+    cuts: list[int] = []
+    lowest = by_top[0].bottom
+    for i in range(1, len(by_top)):
+        if by_top[i].top >= lowest - 1.0:
+            cuts.append(i)
+        lowest = max(lowest, by_top[i].bottom)
+    # Gutters in a prefix only disappear as boxes are added: binary search the last cut.
+    lo, hi, best = 0, len(cuts) - 1, -1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if cuts[mid] >= 4 and find_gutters(by_top[: cuts[mid]]):
+            best = mid
+            lo = mid + 1
         else:
-            groups[-1].append(line)
-    return groups
+            hi = mid - 1
+    if best < 0 or cuts[best] < 0.25 * len(by_top):
+        return [_top_sorted(boxes)], 1
+    head = by_top[: cuts[best]]
+    head_regions = _columns_of(head, find_gutters(head))
+    if head_regions is None:
+        return [_top_sorted(boxes)], 1
+    tail_regions, tail_columns = reading_regions(by_top[cuts[best]:])
+    return head_regions + tail_regions, max(len(find_gutters(head)) + 1, tail_columns)
 
 
-_BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25e6", "\u2023", "-", "*", "\u2013", "\u2014")
+def reading_order(boxes: list[_Box]) -> tuple[list[_Box], int]:
+    """Boxes in reading order and the number of text columns found."""
+    regions, columns = reading_regions(boxes)
+    return [b for region in regions for b in region], columns
+
+
+# -- lines and blocks ----------------------------------------------------------------------
+
+
+def _merge_row(row: list[_Line]) -> _Line:
+    """Pieces of one printed line: a bullet and its text, a title and its right-aligned
+    date, the words of a justified line that the layout analysis tore apart."""
+    if len(row) == 1:
+        return row[0]
+    row.sort(key=lambda ln: ln.x0)
+    text = row[0].text.rstrip("\n")
+    for prev, ln in zip(row, row[1:], strict=False):
+        piece = ln.text.rstrip("\n")
+        glue = "" if prev.text.endswith((" ", "\u00ad")) or piece.startswith(" ") else " "
+        text += glue + piece
+    return _Line(text=text, x0=row[0].x0, top=min(ln.top for ln in row),
+                 x1=max(ln.x1 for ln in row), bottom=max(ln.bottom for ln in row),
+                 chars=sum(ln.chars for ln in row), bold_chars=sum(ln.bold_chars for ln in row),
+                 hidden_chars=sum(ln.hidden_chars for ln in row),
+                 sizes=[s for ln in row for s in ln.sizes], cid=sum(ln.cid for ln in row),
+                 pua=sum(ln.pua for ln in row), mended=sum(ln.mended for ln in row))
+
+
+def region_lines(region: list[_Box]) -> list[_Line]:
+    """A region's lines top to bottom, pieces of one printed line joined left to right."""
+    lines = sorted((ln for box in region for ln in box.lines), key=lambda ln: (ln.top, ln.x0))
+    rows: list[list[_Line]] = []
+    for ln in lines:
+        if rows:
+            last = rows[-1]
+            ref = last[0]
+            tol = 0.5 * min(ref.height, ln.height)
+            same = abs(ln.top - ref.top) <= tol or abs(ln.bottom - ref.bottom) <= tol
+            if same and ln.hidden == ref.hidden:
+                last.append(ln)
+                continue
+        rows.append([ln])
+    return [_merge_row(r) for r in rows]
+
+
+_BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25e6", "\u2023", "\u25a0", "\u25b8",
+            "\u27a2", "\u2043", "-", "*", "\u2013", "\u2014", "\u00b7", "\u25c6",
+            "\u2666", "\u2219", "\u25cb", "\u2713", "\u2714")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 
 
-def _continues(prev: list[_Line], nxt: list[_Line]) -> bool:
-    """Whether ``nxt`` is the wrapped rest of the paragraph or bullet ``prev`` ends with.
-
-    pdfminer puts the wrapped lines of one bullet in separate boxes when the line spacing is
-    generous; joined again, a phrase broken over the wrap ("spinal cord / stimulation") is
-    still one phrase.
-    """
-    last, head = prev[-1], nxt[0]
-    if last.hidden != head.hidden:
-        return False
-    first_text = normalize_block(prev[0].text)
-    text = normalize_block(head.text)
-    if not text or looks_like_heading(first_text) or looks_like_heading(text):
-        return False
-    height = max(last.bottom - last.top, 1.0)
-    if first_text in _BULLETS and len(prev) == 1 and abs(head.top - last.top) < 0.5 * height:
-        return True  # a bullet set apart from its text on the same line
-    gap = head.top - last.bottom
-    if not -0.2 * height <= gap <= 0.9 * height:
-        return False  # not the next line down
-    if head.x0 < prev[0].x0 - 2 or head.x0 > last.x1:
-        return False  # another column or a different left edge
-    if text.startswith(_BULLETS):
-        return False  # a new bullet
-    if text[0].islower() or text[0] in "(),;&":
+def _starts_item(text: str) -> bool:
+    if text.startswith(_BULLETS) and (len(text) == 1 or text[1] == " " or
+                                      not text[1].isalnum()):
         return True
-    # An upper-case start continues only a bullet whose wrapped lines hang indented.
-    ends_sentence = normalize_block(last.text).endswith(_SENTENCE_END)
-    return (not ends_sentence and first_text.startswith(_BULLETS)
-            and head.x0 > prev[0].x0 + 2)
+    return bool(_NUMBERED.match(text))
 
 
-def _join_wrapped(groups: list[tuple[int, list[_Line]]]) -> list[tuple[int, list[_Line]]]:
-    joined: list[tuple[int, list[_Line]]] = []
-    for first_line, group in groups:
-        if joined and _continues(joined[-1][1], group):
-            joined[-1] = (joined[-1][0], joined[-1][1] + group)
+#: A line that is a date or a date range ("Jan 2020 - Present", "2019-2021").
+_DATE_LINE = re.compile(
+    r"^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"(19|20)\d\d\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s")
+
+
+def _groups(lines: list[_Line], right_edge: float) -> list[list[_Line]]:
+    """Lines of one region into paragraphs and list items.
+
+    A new block starts at a heading-like line and after one, at a bullet or a numbered
+    item, where the type size or the hidden state changes, after a gap wider than a line,
+    and after a line that stops well short of the region's right edge (the end of a
+    paragraph or an item) unless the next line starts in lower case. A lone bullet glyph
+    on its own line is kept with the text that follows it.
+    """
+    groups: list[list[_Line]] = []
+    texts = [normalize_block(ln.text) for ln in lines]
+    heads = [looks_like_heading(t) for t in texts]
+    width = max(1.0, right_edge - min((ln.x0 for ln in lines), default=0.0))
+    for i, ln in enumerate(lines):
+        text = texts[i]
+        if not groups:
+            groups.append([ln])
+            continue
+        group = groups[-1]
+        last = group[-1]
+        j = i - 1
+        prev_text = texts[j]
+        if prev_text in _BULLETS and len(group) == 1 and ln.top - last.bottom < last.height:
+            group.append(ln)  # a bullet glyph set on a line of its own
+            continue
+        gap = ln.top - last.bottom
+        new = (heads[i] or heads[j] or _starts_item(text) or ln.hidden != last.hidden
+               or abs(ln.size - last.size) > 0.6 or gap > 0.9 * max(last.height, ln.height)
+               or gap < -0.5 * last.height or ln.x0 < group[0].x0 - 3
+               or ln.x0 > last.x1)
+        if not new and text and not (text[0].islower() or text[0] in "(),;&"):
+            # An upper-case start continues a wrapped list item that hangs under its
+            # first line, or a paragraph whose previous line ran to the right edge.
+            ends = prev_text.endswith(_SENTENCE_END)
+            item = _starts_item(normalize_block(group[0].text))
+            full = last.x1 >= right_edge - 0.1 * width
+            new = (ends or _DATE_LINE.match(text) is not None or last.bold != ln.bold
+                   or not ((item and ln.x0 >= group[0].x0 - 2) or full))
+        if new:
+            groups.append([ln])
         else:
-            joined.append((first_line, list(group)))
-    return joined
+            group.append(ln)
+    return groups
 
 
 def _block(lines: list[_Line], page: int, line_no: int) -> Block | None:
@@ -465,9 +734,11 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
         layout = device.get_result()
         chars, image = _count_page(layout)
         page_top, page_left = layout.y1, layout.x0
+        info = _Page(layout.width, layout.height, _fills(layout, page_top, page_left))
         boxes: list[_Box] = []
         for tb in _text_boxes(layout):
-            lines = [ln for ln in (_line_from(x, page_top, page_left) for x in tb) if ln]
+            lines = [ln for ln in (_line_from(x, page_top, page_left, info) for x in tb)
+                     if ln]
             if not lines:
                 continue
             cid_pages[number] = cid_pages.get(number, 0) + sum(ln.cid for ln in lines)
@@ -475,24 +746,31 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
             lines.sort(key=lambda ln: (ln.top, ln.x0))
             boxes.append(_Box(lines, min(ln.x0 for ln in lines), min(ln.top for ln in lines),
                               max(ln.x1 for ln in lines), max(ln.bottom for ln in lines)))
-        ordered, columns = reading_order(boxes)
+        regions, columns = reading_regions(boxes)
         line_no = 1
         page_lines: list[_Line] = []
-        groups: list[tuple[int, list[_Line]]] = []
-        for box in ordered:
-            for group in _split_box(box):
-                groups.append((line_no, group))
+        for region in regions:
+            lines = region_lines(region)
+            right_edge = max(ln.x1 for ln in lines)
+            for group in _groups(lines, right_edge):
+                block = _block(group, number, line_no)
                 line_no += len(group)
                 page_lines.extend(group)
-        for first_line, group in _join_wrapped(groups):
-            block = _block(group, number, first_line)
-            if block is not None:
-                blocks.append(block)
-        has_text = chars > 0
+                if block is not None:
+                    blocks.append(block)
+        unmapped = cid_pages.get(number, 0)
+        # A page whose glyphs mostly have no text behind them reads as noise, like a scan.
+        garbage = unmapped >= 20 and unmapped > chars
+        has_text = chars > 0 and not garbage
         pages.append(PageInfo(number=number, width=round(layout.width, 2),
                               height=round(layout.height, 2), chars=chars,
                               has_text_layer=has_text, columns=columns))
-        if not has_text:
+        if garbage:
+            notes.append(ReaderNote("no_text_layer",
+                                    f"page {number} has {unmapped} glyphs without a "
+                                    "character mapping and little readable text; it reads "
+                                    "as noise", page=number, count=unmapped))
+        elif not has_text:
             what = "only images" if image else "nothing readable"
             notes.append(ReaderNote("no_text_layer",
                                     f"page {number} has no text layer ({what}); "
@@ -500,7 +778,9 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
         if columns > 1:
             notes.append(ReaderNote("columns", f"page {number} is laid out in {columns} "
                                                "columns", page=number, count=columns))
-        single = sum(1 for ln in page_lines if len(ln.text.strip()) == 1)
+        # Letters, not bullet glyphs: a column of bullets is a list, not rotated text.
+        single = sum(1 for ln in page_lines
+                     if len(ln.text.strip()) == 1 and ln.text.strip().isalnum())
         if single >= 8 and single >= 0.3 * len(page_lines):
             notes.append(ReaderNote("vertical_text",
                                     f"page {number} has {single} one-letter lines: text set "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from resumecheck.models import Block, Origin
@@ -85,11 +86,69 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
                    "committee service", "administrative experience"),
 }
 
-_LOOKUP: dict[str, str] = {
-    syn: key for key, syns in SECTION_SYNONYMS.items() for syn in syns
+#: The common headings of Spanish, French, German and Portuguese CVs (compared without
+#: accents, like every wording here).
+FOREIGN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "summary": ("perfil", "perfil profesional", "resumen", "resumen profesional",
+                "sobre mi", "objetivo", "objetivo profesional", "profil",
+                "profil professionnel", "a propos", "objectif", "kurzprofil", "profil",
+                "zusammenfassung", "uber mich", "resumo", "perfil profissional",
+                "sobre mim", "resumo profissional"),
+    "experience": ("experiencia", "experiencia profesional", "experiencia laboral",
+                   "trayectoria profesional", "experience professionnelle",
+                   "experiences professionnelles", "parcours professionnel", "experiences",
+                   "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang",
+                   "berufspraxis", "praktische erfahrung", "experiencia profissional",
+                   "historico profissional"),
+    "education": ("formacion", "formacion academica", "educacion", "estudios",
+                  "formation", "formations", "diplomes", "etudes", "cursus",
+                  "ausbildung", "bildungsweg", "studium", "akademischer werdegang",
+                  "educacao", "formacao", "formacao academica", "escolaridade"),
+    "skills": ("habilidades", "competencias", "aptitudes", "conocimientos", "competences",
+               "savoir faire", "kenntnisse", "fahigkeiten", "kompetenzen",
+               "fachkenntnisse", "qualifikationen"),
+    "languages": ("idiomas", "lenguas", "langues", "sprachen", "sprachkenntnisse"),
+    "board_certification": ("certificaciones", "certificados", "zertifikate",
+                            "zertifizierungen", "certificacoes"),
+    "cme": ("weiterbildung", "fortbildung", "fortbildungen", "formacion continua",
+            "formation continue", "educacao continuada"),
+    "publications": ("publicaciones", "publikationen", "veroffentlichungen", "publicacoes"),
+    "presentations": ("ponencias", "conferences", "vortrage", "apresentacoes"),
+    "research": ("investigacion", "recherche", "forschung", "pesquisa"),
+    "interests": ("intereses", "aficiones", "centres d interet", "loisirs", "interessen",
+                  "hobbys", "interesses"),
+    "awards": ("premios", "distinciones", "prix", "auszeichnungen", "premiacoes"),
+    "projects": ("proyectos", "projets", "projekte", "projetos"),
+    "references": ("referencias", "references", "referenzen"),
+    "volunteer": ("voluntariado", "benevolat", "ehrenamt", "ehrenamtliches engagement"),
+    "memberships": ("afiliaciones", "mitgliedschaften", "membres", "associacoes"),
+    "contact": ("contacto", "contato", "kontakt", "coordonnees", "datos personales",
+                "personliche daten", "informations personnelles", "dados pessoais"),
 }
+#: English wordings the main table lacks that real CVs use.
+_MORE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "presentations": ("invited lectures", "invited presentations", "conference presentations",
+                      "talks", "speaking"),
+    "experience": ("professional history", "employment experience", "work"),
+    "memberships": ("memberships and affiliations", "professional associations"),
+    "summary": ("overview", "executive summary"),
+}
+
+def _fold(text: str) -> str:
+    """Lower-case, accents dropped ("Formación" -> "formacion")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_LOOKUP: dict[str, str] = {}
+for _table in (SECTION_SYNONYMS, FOREIGN_SYNONYMS, _MORE_SYNONYMS):
+    for _key, _syns in _table.items():
+        for _syn in _syns:
+            _LOOKUP.setdefault(_fold(_syn), _key)
 # Longest first, so "board certifications and licensure" beats "licensure".
 _BY_LENGTH = sorted(_LOOKUP, key=lambda s: (-len(s), s))
+#: Wordings with spaces squeezed out, for letter-spaced headings ("E D U C A T I O N").
+_SQUEEZED = {syn.replace(" ", ""): key for syn, key in _LOOKUP.items()}
 
 #: Every canonical section key.
 SECTION_KEYS = frozenset(SECTION_SYNONYMS)
@@ -97,21 +156,38 @@ SECTION_KEYS = frozenset(SECTION_SYNONYMS)
 MAX_HEADING_WORDS = 6
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _SENTENCE_END = (".", ",", ";", "!", "?")
+#: Icons, emoji, bullets and numbering signs written before a heading.
+_LEAD = re.compile(r"^[^\w(\[]+")
+
+
+def _clean(text: str) -> str:
+    """A heading's wording without the icon before it or the colon after it."""
+    text = _LEAD.sub("", text.strip())
+    return text.rstrip(":\uff1a").strip()
 
 
 def _key_form(text: str) -> str:
-    text = text.lower().replace("&", " and ").replace("/", " and ")
+    text = _fold(text).replace("&", " and ").replace("/", " and ")
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def _spaced(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
 
 
 def canonical_section(heading_text: str) -> str | None:
     """The canonical key a heading's wording names, or None when it is not a known one."""
-    return _LOOKUP.get(_key_form(heading_text))
+    form = _key_form(_clean(heading_text))
+    key = _LOOKUP.get(form)
+    if key is None and _spaced(form):
+        key = _SQUEEZED.get(form.replace(" ", ""))
+    return key
 
 
 def _contained_section(heading_text: str) -> str | None:
     """A known wording inside a longer heading ("Fellowship and Residency Training")."""
-    form = f" {_key_form(heading_text)} "
+    form = f" {_key_form(_clean(heading_text))} "
     for syn in _BY_LENGTH:
         if f" {syn} " in form:
             return _LOOKUP[syn]
@@ -120,11 +196,34 @@ def _contained_section(heading_text: str) -> str | None:
 
 def _short(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= MAX_HEADING_WORDS and not text.rstrip().endswith(_SENTENCE_END)
+    limit = MAX_HEADING_WORDS * (3 if _spaced(text) else 1)
+    return 0 < len(words) <= limit and not text.rstrip().endswith(_SENTENCE_END)
 
 
 def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalpha())
+
+
+#: Words of job titles, employers, degrees and places: a line in capitals made of these
+#: ("ATTENDING PHYSICIAN", "MERCY REGIONAL MEDICAL CENTER") is an entry, not a heading.
+_ENTRY_WORDS = frozenset("""
+physician physicians engineer developer nurse manager director analyst professor resident
+fellow attending consultant specialist assistant associate intern officer coordinator
+technician therapist scientist researcher lecturer instructor surgeon anesthesiologist
+practitioner doctor bachelor master masters university college hospital clinic center
+centre institute school inc llc ltd corporation company group department laboratory lab
+chief head lead senior junior staff principal chair medicine faculty program programme
+foundation society association partners bank agency office county city state
+""".split())
+_NOT_HEADING = re.compile(r"\d|@|https?:|www\.|\.(com|org|net|edu)\b|\bdoi\b", re.I)
+
+
+def _entry_like(text: str) -> bool:
+    """Unknown wording that reads as an entry line rather than a section name."""
+    if _NOT_HEADING.search(text) or "," in text or "|" in text:
+        return True
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    return bool(words & _ENTRY_WORDS)
 
 
 def looks_like_heading(text: str, *, marked: bool = False) -> bool:
@@ -135,7 +234,7 @@ def looks_like_heading(text: str, *, marked: bool = False) -> bool:
     letters = _letters(text)
     if len(letters) < 2:
         return False
-    if marked or canonical_section(text.rstrip(":")) is not None:
+    if marked or canonical_section(text) is not None:
         return True
     # Capitals: "PROCEDURES", "SKILLS & AWARDS". Five letters at least, so an acronym
     # on its own line or in a table cell ("MD", "EMR", "CI/CD") is not a heading.
@@ -144,7 +243,7 @@ def looks_like_heading(text: str, *, marked: bool = False) -> bool:
 
 def heading_key(text: str, *, styled: bool) -> str:
     """Section key for a heading: canonical when known, else its own wording lower-cased."""
-    stripped = text.strip().rstrip(":").strip()
+    stripped = _clean(text)
     key = canonical_section(stripped)
     if key is None and styled:
         key = _contained_section(stripped)
@@ -153,32 +252,173 @@ def heading_key(text: str, *, styled: bool) -> str:
 
 _UNSECTIONED = frozenset({Origin.HEADER, Origin.FOOTER, Origin.FOOTNOTE})
 
+#: "LICENSURE: Wisconsin #12345, active", "Board Certification - ABA, 2019".
+_INLINE = re.compile(r"^(?P<head>[^:\u2014\u2013]{3,60}?)\s*(?P<sep>:|\u2014|\u2013|\s-\s)"
+                     r"\s*(?P<rest>\S.*)$")
+
+
+def _split_inline(block: Block) -> list[Block]:
+    """A heading on the same line as its content becomes a heading block and a content
+    block. Only a known wording, set off as a heading is (capitals, a dash, or a colon
+    after a name of two words or more): "Languages: Go, SQL" inside a skills list stays
+    one line."""
+    m = _INLINE.match(block.text)
+    if not m or block.hidden:
+        return [block]
+    head, sep, rest = m.group("head").strip(), m.group("sep").strip(), m.group("rest")
+    if canonical_section(head) is None:
+        return [block]
+    letters = _letters(head)
+    capital = len(letters) >= 4 and letters.isupper()
+    if not (capital or sep in ("\u2014", "\u2013", "-") or len(head.split()) >= 2):
+        return [block]
+    return [dataclasses.replace(block, text=head, is_heading=True),
+            dataclasses.replace(block, text=rest, is_heading=False)]
+
+
+def _adjacent(a: Block, b: Block) -> bool:
+    if a.page != b.page or a.origin != b.origin:
+        return False
+    if a.bbox is None or b.bbox is None:
+        return True
+    height = max(a.bbox[3] - a.bbox[1], 1.0)
+    return 0 <= b.bbox[1] - a.bbox[3] <= 0.8 * height and abs(a.bbox[0] - b.bbox[0]) < 30
+
+
+def _merge_wrapped(blocks: list[Block]) -> list[Block]:
+    """A heading wrapped over two lines ("PROFESSIONAL" / "MEMBERSHIPS", "PRESENTA-" /
+    "TIONS") is one heading when the joined wording is a known one."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        a = blocks[i]
+        if i + 1 < len(blocks):
+            b = blocks[i + 1]
+            ta, tb = a.text.strip(), b.text.strip()
+            if (not a.hidden and not b.hidden and _short(ta) and _short(tb)
+                    and len(ta.split()) + len(tb.split()) <= MAX_HEADING_WORDS + 1
+                    and _adjacent(a, b)
+                    and (a.font_size is None or b.font_size is None
+                         or abs(a.font_size - b.font_size) <= 0.6)):
+                joined = ta[:-1] + tb if ta.endswith("-") else f"{ta} {tb}"
+                if canonical_section(joined) is not None and (
+                        ta.endswith("-") or canonical_section(ta) is None
+                        or canonical_section(tb) is None
+                        or canonical_section(joined) == canonical_section(tb)):
+                    box = None
+                    if a.bbox and b.bbox:
+                        box = (min(a.bbox[0], b.bbox[0]), a.bbox[1], max(a.bbox[2], b.bbox[2]),
+                               b.bbox[3])
+                    out.append(dataclasses.replace(a, text=joined, bbox=box))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _signature(block: Block) -> tuple[float, bool] | None:
+    if block.font_size is None:
+        return None
+    return (round(block.font_size * 2) / 2, block.bold)
+
+
+def _body_style(blocks: list[Block]) -> tuple[float, bool] | None:
+    weight: dict[tuple[float, bool], int] = {}
+    for b in blocks:
+        sig = _signature(b)
+        if sig is not None and not b.hidden and b.origin not in _UNSECTIONED:
+            weight[sig] = weight.get(sig, 0) + len(b.text)
+    if not weight:
+        return None
+    return max(weight, key=lambda k: (weight[k], -k[0]))
+
+
+def _new_region(prev: Block | None, block: Block) -> bool:
+    """Whether ``block`` starts another column: it jumps back up the page (or onto a new
+    page) into a strip that does not overlap the one the previous block was in."""
+    if prev is None or prev.bbox is None or block.bbox is None:
+        return False
+    if prev.page == block.page and block.bbox[1] >= prev.bbox[1] - 2:
+        return False
+    return block.bbox[0] >= prev.bbox[2] - 2 or block.bbox[2] <= prev.bbox[0] + 2
+
 
 def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
     """Mark headings and give each block the section of the last heading before it.
 
-    Heading-like lines above the first known section (a name, a job title) are the top of
-    the document, not sections of their own: they and what follows them stay unsectioned
-    until the first known heading.
+    A heading is a short line whose wording names a section (in English, Spanish, French,
+    German or Portuguese), or one set apart the way the document sets its known headings
+    apart (type size and weight), or one the reader marked (a Word heading style). Lines
+    in capitals that read as entries (job titles, employers, degrees, places, dates) are
+    not headings, nor is anything above the first known heading (a name, a job title).
+    A section does not carry from one column into another: text at the top of a new
+    column before its first heading has no section.
     """
+    items: list[Block] = []
+    for block in blocks:
+        if block.origin in _UNSECTIONED:
+            items.append(block)
+        else:
+            items.extend(_split_inline(block))
+    items = _merge_wrapped(items)
+    candidates: dict[int, str | None] = {}
+    for i, b in enumerate(items):
+        if b.origin in _UNSECTIONED or b.hidden:
+            continue
+        text = b.text.strip()
+        if looks_like_heading(text, marked=b.is_heading) or (
+                _short(text) and b.font_size is not None and len(_letters(text)) >= 3):
+            key = canonical_section(text)
+            letters = _letters(_clean(text))
+            if key is None and (b.is_heading or (len(letters) >= 5 and letters.isupper())):
+                # "CLINICAL EXPERIENCE AND TEACHING": a known name inside a styled heading.
+                key = _contained_section(text)
+            candidates[i] = key
+    body = _body_style(items)
+    head_styles = {_signature(items[i]) for i, key in candidates.items() if key is not None}
+    head_styles.discard(None)
+
+    def stands_out(b: Block) -> bool:
+        sig = _signature(b)
+        text = _clean(b.text)
+        if b.is_heading:
+            return not _entry_like(text)
+        if _entry_like(text):
+            return False
+        letters = _letters(text)
+        caps = len(letters) >= 5 and letters.isupper()
+        if sig is None or body is None or not head_styles:
+            return caps
+        styled = any(abs(sig[0] - hs[0]) <= 0.6 and sig[1] == hs[1] for hs in head_styles
+                     if hs is not None)
+        distinct = sig[0] >= body[0] + 0.9 or (sig[1] and not body[1])
+        return styled and (distinct or caps)
+
     out: list[Block] = []
     section: str | None = None
     title: str | None = None
     known_seen = False
-    for block in blocks:
+    prev: Block | None = None
+    for i, block in enumerate(items):
         if block.origin in _UNSECTIONED:
             out.append(dataclasses.replace(block, section=None, section_title=None,
                                            is_heading=False))
             continue
-        text = block.text.strip()
-        if not block.hidden and looks_like_heading(text, marked=block.is_heading):
+        if _new_region(prev, block):
+            section, title = None, None
+        prev = block
+        heading = False
+        if i in candidates:
+            key_known = candidates[i] is not None
+            heading = key_known or (known_seen and stands_out(block))
+        if heading:
+            text = block.text.strip()
             letters = _letters(text)
-            styled = block.is_heading or letters.isupper()
+            styled = block.is_heading or letters.isupper() or candidates[i] is not None
             key = heading_key(text, styled=styled)
-            if key in SECTION_KEYS:
-                known_seen = True
-            if known_seen:
-                section, title = key, text.rstrip(":").strip()
+            known_seen = True
+            section, title = key, _clean(text)
             out.append(dataclasses.replace(block, section=section, section_title=title,
                                            is_heading=True))
             continue

@@ -702,6 +702,27 @@ def _document_class(base: type) -> type:
     return _Document
 
 
+@functools.cache
+def _aggregator_class(base: type) -> type:
+    """pdfminer's page aggregator, with each glyph's text render mode kept on it
+    (pdfminer drops it, and mode 3 is how PDF writes invisible text)."""
+
+    class _Aggregator(base):  # type: ignore[misc, valid-type]
+        _mode = 0
+
+        def render_string(self, textstate, seq, ncs, graphicstate):  # noqa: ANN001
+            self._mode = getattr(textstate, "render", 0) or 0
+            return super().render_string(textstate, seq, ncs, graphicstate)
+
+        def render_char(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            adv = super().render_char(*args, **kwargs)
+            if self._mode:
+                self.cur_item._objs[-1].rendermode = self._mode
+            return adv
+
+    return _Aggregator
+
+
 def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> Document:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
@@ -717,7 +738,8 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
         how = "with the password given" if password else "with an empty password"
         notes.append(ReaderNote("encrypted", f"the file is encrypted; it opened {how}"))
     manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=LAParams(boxes_flow=None, all_texts=True))
+    device = _aggregator_class(PDFPageAggregator)(
+        manager, laparams=LAParams(boxes_flow=None, all_texts=True))
     interpreter = PDFPageInterpreter(manager, device)
 
     blocks: list[Block] = []

@@ -257,6 +257,9 @@ _INLINE = re.compile(r"^(?P<head>[^:\u2014\u2013]{3,60}?)\s*(?P<sep>:|\u2014|\u2
                      r"\s*(?P<rest>\S.*)$")
 
 
+_ITEM_MARKS = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u25a0\u25b8-*\u2013\u00b7\u2219\u25cb")
+
+
 def _split_inline(block: Block) -> list[Block]:
     """A heading on the same line as its content becomes a heading block and a content
     block. Only a known wording, set off as a heading is (capitals, a dash, or a colon
@@ -266,8 +269,9 @@ def _split_inline(block: Block) -> list[Block]:
     if not m or block.hidden:
         return [block]
     head, sep, rest = m.group("head").strip(), m.group("sep").strip(), m.group("rest")
-    if canonical_section(head) is None:
-        return [block]
+    if _LEAD.match(head) and head[:1] in _ITEM_MARKS or canonical_section(head) is None:
+        return [block]  # a list item ("- Languages: Go, SQL"), or not a section name
+    head = _clean(head)
     letters = _letters(head)
     capital = len(letters) >= 4 and letters.isupper()
     if not (capital or sep in ("\u2014", "\u2013", "-") or len(head.split()) >= 2):
@@ -317,17 +321,17 @@ def _merge_wrapped(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _signature(block: Block) -> tuple[float, bool] | None:
-    if block.font_size is None:
-        return None
-    return (round(block.font_size * 2) / 2, block.bold)
+def _signature(block: Block) -> tuple[float, bool]:
+    # No size given (a Word paragraph in the default size): 0, the "default" size.
+    size = block.font_size or 0.0
+    return (round(size * 2) / 2, block.bold)
 
 
 def _body_style(blocks: list[Block]) -> tuple[float, bool] | None:
     weight: dict[tuple[float, bool], int] = {}
     for b in blocks:
         sig = _signature(b)
-        if sig is not None and not b.hidden and b.origin not in _UNSECTIONED:
+        if not b.hidden and b.origin not in _UNSECTIONED:
             weight[sig] = weight.get(sig, 0) + len(b.text)
     if not weight:
         return None
@@ -368,7 +372,7 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
             continue
         text = b.text.strip()
         if looks_like_heading(text, marked=b.is_heading) or (
-                _short(text) and b.font_size is not None and len(_letters(text)) >= 3):
+                _short(text) and len(_letters(text)) >= 3 and text[:1].isupper()):
             key = canonical_section(text)
             letters = _letters(_clean(text))
             if key is None and (b.is_heading or (len(letters) >= 5 and letters.isupper())):
@@ -377,7 +381,6 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
             candidates[i] = key
     body = _body_style(items)
     head_styles = {_signature(items[i]) for i, key in candidates.items() if key is not None}
-    head_styles.discard(None)
 
     def stands_out(b: Block) -> bool:
         sig = _signature(b)
@@ -388,10 +391,9 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
             return False
         letters = _letters(text)
         caps = len(letters) >= 5 and letters.isupper()
-        if sig is None or body is None or not head_styles:
+        if body is None or not head_styles:
             return caps
-        styled = any(abs(sig[0] - hs[0]) <= 0.6 and sig[1] == hs[1] for hs in head_styles
-                     if hs is not None)
+        styled = any(abs(sig[0] - hs[0]) <= 0.6 and sig[1] == hs[1] for hs in head_styles)
         distinct = sig[0] >= body[0] + 0.9 or (sig[1] and not body[1])
         return styled and (distinct or caps)
 

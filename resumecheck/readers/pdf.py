@@ -407,7 +407,9 @@ def _row_aligned(columns: list[list[_Box]]) -> bool:
             continue
         tops = [ln.top for box in other for ln in box.lines] or [x.top for x in other]
         aligned = sum(1 for box in small if any(abs(box.top - t) <= 2.0 for t in tops))
-        if aligned > 0.5 * len(small):
+        # Labels (dates, years) are one line each; a sidebar's items wrap.
+        single = sum(1 for box in small if len(box.lines) <= 1)
+        if aligned > 0.5 * len(small) and single >= 0.7 * len(small):
             return True
     return False
 

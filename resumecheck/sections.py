@@ -373,29 +373,26 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
         text = b.text.strip()
         if looks_like_heading(text, marked=b.is_heading) or (
                 _short(text) and len(_letters(text)) >= 3 and text[:1].isupper()):
-            key = canonical_section(text)
-            letters = _letters(_clean(text))
-            if key is None and (b.is_heading or (len(letters) >= 5 and letters.isupper())):
-                # "CLINICAL EXPERIENCE AND TEACHING": a known name inside a styled heading.
-                key = _contained_section(text)
-            candidates[i] = key
+            candidates[i] = canonical_section(text)
     body = _body_style(items)
     head_styles = {_signature(items[i]) for i, key in candidates.items() if key is not None}
 
     def stands_out(b: Block) -> bool:
         sig = _signature(b)
         text = _clean(b.text)
+        if _NOT_HEADING.search(text) or "," in text or "|" in text:
+            return False  # dates, numbers, addresses, places
         if b.is_heading:
             return not _entry_like(text)
-        if _entry_like(text):
-            return False
         letters = _letters(text)
         caps = len(letters) >= 5 and letters.isupper()
         if body is None or not head_styles:
-            return caps
+            return caps and not _entry_like(text)
         styled = any(abs(sig[0] - hs[0]) <= 0.6 and sig[1] == hs[1] for hs in head_styles)
-        distinct = sig[0] >= body[0] + 0.9 or (sig[1] and not body[1])
-        return styled and (distinct or caps)
+        bigger = sig[0] >= body[0] + 0.9
+        if styled and bigger:
+            return True  # set like the known headings and unlike the text
+        return styled and (caps or (sig[1] and not body[1])) and not _entry_like(text)
 
     out: list[Block] = []
     section: str | None = None
@@ -412,8 +409,12 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
         prev = block
         heading = False
         if i in candidates:
-            key_known = candidates[i] is not None
-            heading = key_known or (known_seen and stands_out(block))
+            if candidates[i] is not None:
+                heading = True
+            elif stands_out(block):
+                # A heading the table does not know; one that contains a known name
+                # ("CLINICAL EXPERIENCE AND TEACHING") counts even before the first known.
+                heading = known_seen or _contained_section(block.text) is not None
         if heading:
             text = block.text.strip()
             letters = _letters(text)

@@ -358,7 +358,7 @@ class _Walker:
         # Only outermost boxes: a box inside another moves with it.
         outer = [b for b in spans if not any(o is not b and o[0] <= b[0] and b[1] <= o[1]
                                               for o in spans)]
-        if len(outer) < 2 or any(b[2] is None for b in outer):
+        if not 2 <= len(outer) <= 200 or any(b[2] is None for b in outer):
             return self.paras
         boxes = sorted(outer, key=lambda b: _box_sort_key(b[2], [o[2] for o in outer]))
         taken = {i for b in outer for i in range(b[0], b[1])}
@@ -375,25 +375,31 @@ def _with_bbox(para: _Para, bbox: tuple[float, float, float, float] | None) -> _
                  para.outline, para.hidden, bbox)
 
 
+def _overlap(a, b) -> bool:  # noqa: ANN001 - (x0, top, x1, bottom) tuples
+    return a[0] < b[2] - 2 and b[0] < a[2] - 2
+
+
+def _spans(box, everything) -> bool:  # noqa: ANN001
+    """A box across two columns: it overlaps two boxes that sit side by side."""
+    under = [b for b in everything if b is not box and _overlap(box, b)]
+    return any(c[2] <= d[0] + 2 for c in under for d in under)
+
+
 def _box_sort_key(box, everything) -> tuple[int, int, int, float]:  # noqa: ANN001
-    left = min(b[0] for b in everything)
-    right = max(b[2] for b in everything)
-    width = max(right - left, 1.0)
-    spanning = sorted(b[1] for b in everything if b[2] - b[0] > 0.6 * width)
-    if box[2] - box[0] > 0.6 * width:
+    spanning = sorted(b[1] for b in everything if _spans(b, everything))
+    if _spans(box, everything):
         return (spanning.index(box[1]) + 1, 0, 0, box[1])
     band = sum(1 for top in spanning if top <= box[1])
     # Columns: boxes whose horizontal extents overlap share one, left to right.
-    starts = sorted({b[0] for b in everything if b[2] - b[0] <= 0.6 * width})
-    column = 0
-    edge = None
-    for x0 in starts:
-        spans = [b for b in everything if b[0] == x0]
-        x1 = max(b[2] for b in spans)
-        if edge is not None and x0 >= edge - 2:
+    rest = sorted((b for b in everything if not _spans(b, everything)), key=lambda b: b[0])
+    column, edge = 0, None
+    for b in rest:
+        if edge is not None and b[0] >= edge - 2:
             column += 1
-        edge = x1 if edge is None or x0 >= edge - 2 else max(edge, x1)
-        if x0 == box[0]:
+            edge = b[2]
+        else:
+            edge = b[2] if edge is None else max(edge, b[2])
+        if b is box:
             break
     return (band, 1, column, box[1])
 

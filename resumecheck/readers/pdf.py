@@ -295,6 +295,8 @@ def _mend_ligatures(text: str) -> tuple[str, int, int]:
                     mended += 1
                     return left + fits[0] + right
         lost += word.count(_LIG_MARK)
+        # A wide "space" between two letters is a lost glyph too: counted, not hidden.
+        lost += len(re.findall(r"(?<=[^\W\d_])\ue0fe(?=[^\W\d_])", word))
         return word.replace(_LIG_MARK, "").replace(_SPACE_MARK, " ")
 
     return _MARKED_WORD.sub(fix, text), mended, lost
@@ -406,10 +408,11 @@ def _row_aligned(columns: list[list[_Box]]) -> bool:
         if min(span_a, span_b) >= 0.25 * width or len(small) < 3:
             continue
         tops = [ln.top for box in other for ln in box.lines] or [x.top for x in other]
-        aligned = sum(1 for box in small if any(abs(box.top - t) <= 2.0 for t in tops))
-        # Labels (dates, years) are one line each; a sidebar's items wrap.
-        single = sum(1 for box in small if len(box.lines) <= 1)
-        if aligned > 0.5 * len(small) and single >= 0.7 * len(small):
+        # Labels (dates, places) sit on the rows of the entries they label, nearly every
+        # line of them; a sidebar's lines meet the main column's rows only by chance.
+        lines = [ln.top for box in small for ln in box.lines] or [x.top for x in small]
+        aligned = sum(1 for top in lines if any(abs(top - t) <= 2.0 for t in tops))
+        if aligned > 0.75 * len(lines):
             return True
     return False
 
@@ -454,7 +457,26 @@ def _columns_of(boxes: list[_Box], gutters: list[tuple[float, float]]
 _MAX_REGION_BOXES = 600
 
 
-def reading_regions(boxes: list[_Box]) -> tuple[list[list[_Box]], int]:
+def _panel_regions(boxes: list[_Box], panels: list[_Fill]
+                   ) -> tuple[list[list[_Box]], list[list[_Box]], list[_Box]]:
+    """Boxes on coloured side panels: each panel is a region of its own, read before the
+    page when it is on the left and after it when on the right."""
+    before: list[list[_Box]] = []
+    after: list[list[_Box]] = []
+    rest = boxes
+    for panel in sorted(panels, key=lambda f: f.x0):
+        inside = [b for b in rest if panel.x0 - 1 <= b.x0 and b.x1 <= panel.x1 + 1
+                  and panel.top - 1 <= b.top and b.bottom <= panel.bottom + 1]
+        if len(inside) < 2 or len(inside) == len(rest):
+            continue
+        rest = [b for b in rest if b not in inside]
+        others_left = min(b.x0 for b in rest)
+        (before if panel.x1 <= others_left + 2 else after).append(_top_sorted(inside))
+    return before, after, rest
+
+
+def reading_regions(boxes: list[_Box], panels: list[_Fill] | None = None
+                    ) -> tuple[list[list[_Box]], int]:
     """The page's text regions in reading order, and the most columns side by side.
 
     Columns are found for the page as a whole first (a full-width header above two
@@ -466,6 +488,11 @@ def reading_regions(boxes: list[_Box]) -> tuple[list[list[_Box]], int]:
     """
     if not boxes:
         return [], 1
+    if panels:
+        before, after, rest = _panel_regions(boxes, panels)
+        if before or after:
+            inner, columns = reading_regions(rest)
+            return before + inner + after, columns + len(before) + len(after)
     gutters = find_gutters(boxes)
     if gutters:
         regions = _columns_of(boxes, gutters)
@@ -704,6 +731,18 @@ def _document_class(base: type) -> type:
     return _Document
 
 
+def _panels(page: _Page) -> list[_Fill]:
+    """Coloured panels down part of the page: a tall, narrow filled shape (a sidebar)."""
+    out = []
+    for f in page.fills:
+        if f.rgb is None or _distance(f.rgb, _PAPER) < 0.05:
+            continue
+        width, height = f.x1 - f.x0, f.bottom - f.top
+        if height >= 0.15 * page.height and 0.1 * page.width <= width <= 0.45 * page.width:
+            out.append(f)
+    return out
+
+
 @functools.cache
 def _aggregator_class(base: type) -> type:
     """pdfminer's page aggregator, with each glyph's text render mode kept on it
@@ -770,7 +809,7 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
             lines.sort(key=lambda ln: (ln.top, ln.x0))
             boxes.append(_Box(lines, min(ln.x0 for ln in lines), min(ln.top for ln in lines),
                               max(ln.x1 for ln in lines), max(ln.bottom for ln in lines)))
-        regions, columns = reading_regions(boxes)
+        regions, columns = reading_regions(boxes, _panels(info))
         line_no = 1
         page_lines: list[_Line] = []
         for region in regions:

@@ -614,4 +614,15 @@ def read_docx(data: bytes, name: str, limits: ReadLimits | None = None) -> Docum
         raise InputError(name, "is too large to read in memory") from None
     except _DOCX_ERRORS as exc:
         raise InputError(name, f"is damaged: {_short(exc)}") from None
+    if not any(b.text.strip() for b in blocks):
+        what = "only pictures" if _has_pictures(data) else "nothing at all"
+        notes = [*notes, ReaderNote("no_text", f"it contains {what}")]
     return Document(path=name, format="docx", blocks=tuple(blocks), notes=tuple(notes))
+
+
+def _has_pictures(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return any(n.startswith("word/media/") for n in zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False

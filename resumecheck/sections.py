@@ -195,9 +195,13 @@ def _contained_section(heading_text: str) -> str | None:
 
 
 def _short(text: str) -> bool:
+    if len(text) > 120:
+        return False
     words = text.split()
-    limit = MAX_HEADING_WORDS * (3 if _spaced(text) else 1)
-    return 0 < len(words) <= limit and not text.rstrip().endswith(_SENTENCE_END)
+    if len(words) > MAX_HEADING_WORDS and not (len(words) <= 3 * MAX_HEADING_WORDS
+                                              and _spaced(text)):
+        return False
+    return bool(words) and not text.rstrip().endswith(_SENTENCE_END)
 
 
 def _letters(text: str) -> str:
@@ -265,8 +269,12 @@ def _split_inline(block: Block) -> list[Block]:
     block. Only a known wording, set off as a heading is (capitals, a dash, or a colon
     after a name of two words or more): "Languages: Go, SQL" inside a skills list stays
     one line."""
-    m = _INLINE.match(block.text)
-    if not m or block.hidden:
+    text = block.text
+    if block.hidden or not (":" in text or "\u2014" in text or "\u2013" in text
+                            or " - " in text):
+        return [block]
+    m = _INLINE.match(text)
+    if not m:
         return [block]
     head, sep, rest = m.group("head").strip(), m.group("sep").strip(), m.group("rest")
     if _LEAD.match(head) and head[:1] in _ITEM_MARKS or canonical_section(head) is None:
@@ -299,7 +307,8 @@ def _merge_wrapped(blocks: list[Block]) -> list[Block]:
         if i + 1 < len(blocks):
             b = blocks[i + 1]
             ta, tb = a.text.strip(), b.text.strip()
-            if (not a.hidden and not b.hidden and _short(ta) and _short(tb)
+            if (len(ta) < 60 and len(tb) < 60 and not a.hidden and not b.hidden
+                    and ta[-1:].isalpha() | ta.endswith("-") and _short(ta) and _short(tb)
                     and len(ta.split()) + len(tb.split()) <= MAX_HEADING_WORDS + 1
                     and _adjacent(a, b)
                     and (a.font_size is None or b.font_size is None
@@ -371,6 +380,8 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
         if b.origin in _UNSECTIONED or b.hidden:
             continue
         text = b.text.strip()
+        if len(text) > 120 or not any(c.isalpha() for c in text[:40]):
+            continue
         if looks_like_heading(text, marked=b.is_heading) or (
                 _short(text) and len(_letters(text)) >= 3 and text[:1].isupper()):
             candidates[i] = canonical_section(text)
@@ -399,13 +410,30 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
     title: str | None = None
     known_seen = False
     prev: Block | None = None
+    #: Columns read so far: (x0, x1, section, title) of each, the latest last.
+    strips: list[tuple[float, float, str | None, str | None]] = []
+    strip: list[float] | None = None
     for i, block in enumerate(items):
         if block.origin in _UNSECTIONED:
             out.append(dataclasses.replace(block, section=None, section_title=None,
                                            is_heading=False))
             continue
-        if _new_region(prev, block):
+        if _new_region(prev, block) and block.bbox is not None:
+            if strip is not None:
+                strips.append((strip[0], strip[1], section, title))
+            # A column continues the section of the last column it lines up with (the
+            # main column on the next page); a column of its own starts with none.
             section, title = None, None
+            for x0, x1, sec, tit in reversed(strips):
+                if x0 < block.bbox[2] - 2 and block.bbox[0] < x1 - 2:
+                    section, title = sec, tit
+                    break
+            strip = None
+        if block.bbox is not None:
+            if strip is None:
+                strip = [block.bbox[0], block.bbox[2]]
+            else:
+                strip[0], strip[1] = min(strip[0], block.bbox[0]), max(strip[1], block.bbox[2])
         prev = block
         heading = False
         if i in candidates:

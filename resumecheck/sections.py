@@ -198,8 +198,7 @@ def _short(text: str) -> bool:
     if len(text) > 120:
         return False
     words = text.split()
-    if len(words) > MAX_HEADING_WORDS and not (len(words) <= 3 * MAX_HEADING_WORDS
-                                              and _spaced(text)):
+    if len(words) > MAX_HEADING_WORDS and not (len(words) <= 40 and _spaced(text)):
         return False
     return bool(words) and not text.rstrip().endswith(_SENTENCE_END)
 

@@ -151,6 +151,9 @@ class _Line:
     pua: int
     #: Ligature glyphs that came out as a space or (cid:NN) and were mended.
     mended: int = 0
+    #: One key per glyph that lost its text, in the order of their marks in ``text``:
+    #: (font, "cid", code) or (font, "width", advance in em).
+    keys: list[tuple[str, str, float]] | None = None
 
     @property
     def hidden(self) -> bool:
@@ -229,17 +232,19 @@ def _line_from(layout_line, page_top: float, page_left: float,
     fills = [f for f in page.fills if f.x0 < lx1 and f.x1 > lx0 and f.top < bottom
              and f.bottom > top]
     local = _Page(page.width, page.height, fills)
+    keys: list[tuple[str, str, float]] = []
     for obj in layout_line:
         text = obj.get_text()
         if isinstance(obj, LTChar):
             if _CID.fullmatch(text):
-                cid += 1
                 parts.append(_LIG_MARK)
+                keys.append((obj.fontname or "", "cid", float(text[5:-1])))
                 continue
             if text == " " and obj.size and obj.adv >= _LIGATURE_ADVANCE * obj.size:
                 # A glyph mapped to a space but as wide as two letters: a ligature whose
-                # text the font lost ("e ectively"); mended below when a word fits.
+                # text the font lost ("e ectively"); mended later when a word fits.
                 parts.append(_SPACE_MARK)
+                keys.append((obj.fontname or "", "width", round(obj.adv / obj.size, 3)))
                 continue
             if any(_is_pua(c) for c in text):
                 pua += sum(1 for c in text if _is_pua(c))
@@ -255,51 +260,83 @@ def _line_from(layout_line, page_top: float, page_left: float,
                     hidden += 1
         parts.append(text)
     text = "".join(parts).rstrip("\n")
-    mended = 0
-    if _LIG_MARK in text or _SPACE_MARK in text:
-        text, mended, lost = _mend_ligatures(text)
-        cid = lost
-    if not text.strip() and not cid and not pua:
+    if not text.strip() and not keys and not pua:
         return None
     return _Line(text=text, x0=layout_line.x0 - page_left, top=top,
                  x1=layout_line.x1 - page_left, bottom=bottom,
                  chars=chars, bold_chars=bold, hidden_chars=hidden, sizes=sizes,
-                 cid=cid, pua=pua, mended=mended)
+                 cid=cid, pua=pua, keys=keys or None)
 
 
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "st")
 _MARKED_WORD = re.compile(r"[\w\ue0fe\ue0ff]*[\ue0fe\ue0ff][\w\ue0fe\ue0ff]*")
 
 
-def _mend_ligatures(text: str) -> tuple[str, int, int]:
-    """Put back ligatures a font lost, where exactly one choice makes a known word.
+class _Mender:
+    """Puts back the text of glyphs a font lost (ligatures shown as "e ectively" or
+    "e(cid:12)ectively"), for one document.
 
-    Returns the text, the number of glyphs mended and the number of unmapped glyphs that
-    could not be (those are left out, and counted for the glyph finding). A wide glyph
-    mapped to a space that fits no word stays a space.
+    A word with one lost glyph is mended when one of ff, fi, fl, ffi, ffl, ft, st makes it
+    a known word; the choice is then learnt for that glyph of that font (its code, or its
+    advance width when the font mapped it to a space), and used where no word list helps
+    ("North eld" after "certi ed"). What stays unknown is counted for the glyph finding:
+    an unmapped glyph is left out, a wide "space" inside a word stays a space.
     """
-    from resumecheck.lexicon import is_word
 
-    mended = lost = 0
+    def __init__(self) -> None:
+        self.learned: dict[tuple[str, str, float], str] = {}
 
-    def fix(m: re.Match[str]) -> str:
-        nonlocal mended, lost
-        word = m.group(0)
-        marks = [c for c in word if c in (_LIG_MARK, _SPACE_MARK)]
-        if len(marks) == 1 and len(word) > 1:
-            left, _, right = word.partition(marks[0])
-            if left[-1:].isalpha() or right[:1].isalpha():
-                fits = [lig for lig in _LIGATURES
-                        if is_word((left + lig + right).lower())]
-                if fits:
+    def _words(self, line: _Line):  # noqa: ANN202 - (match, keys of its marks) pairs
+        keys = iter(line.keys or ())
+        for m in _MARKED_WORD.finditer(line.text):
+            n = sum(1 for c in m.group(0) if c in (_LIG_MARK, _SPACE_MARK))
+            yield m, [next(keys, ("", "", 0.0)) for _ in range(n)]
+
+    def learn(self, line: _Line) -> None:
+        from resumecheck.lexicon import is_word
+
+        for m, keys in self._words(line):
+            word = m.group(0)
+            if len(keys) != 1:
+                continue
+            left, _, right = re.split(r"([\ue0fe\ue0ff])", word, maxsplit=1)
+            if not (left[-1:].isalpha() or right[:1].isalpha()):
+                continue
+            fits = [lig for lig in _LIGATURES if is_word((left + lig + right).lower())]
+            if len(fits) == 1 or (fits and keys[0] not in self.learned):
+                self.learned.setdefault(keys[0], fits[0])
+
+    def mend(self, line: _Line) -> None:
+        if not line.keys:
+            return
+        mended = lost = 0
+        out: list[str] = []
+        pos = 0
+        for m, keys in self._words(line):
+            out.append(line.text[pos:m.start()])
+            pos = m.end()
+            word = m.group(0)
+            k = iter(keys)
+            pieces: list[str] = []
+            for ch in word:
+                if ch not in (_LIG_MARK, _SPACE_MARK):
+                    pieces.append(ch)
+                    continue
+                key = next(k)
+                lig = self.learned.get(key)
+                before = pieces[-1] if pieces else ""
+                if lig and (before.isalpha() or not pieces):
+                    pieces.append(lig)
                     mended += 1
-                    return left + fits[0] + right
-        lost += word.count(_LIG_MARK)
-        # A wide "space" between two letters is a lost glyph too: counted, not hidden.
-        lost += len(re.findall(r"(?<=[^\W\d_])\ue0fe(?=[^\W\d_])", word))
-        return word.replace(_LIG_MARK, "").replace(_SPACE_MARK, " ")
-
-    return _MARKED_WORD.sub(fix, text), mended, lost
+                elif ch == _LIG_MARK:
+                    lost += 1
+                else:
+                    pieces.append(" ")
+                    lost += before.isalpha()
+            out.append("".join(pieces))
+        out.append(line.text[pos:])
+        line.text = "".join(out)
+        line.mended, line.cid, line.keys = mended, lost, None
 
 
 def _text_boxes(container) -> Iterator:
@@ -787,6 +824,7 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
     pages: list[PageInfo] = []
     cid_pages: dict[int, int] = {}
     pua_pages: dict[int, int] = {}
+    mender = _Mender()
     for number, page in enumerate(PDFPage.create_pages(pdf), start=1):
         if number > limits.max_pages:
             notes.append(ReaderNote(
@@ -804,11 +842,16 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
                      if ln]
             if not lines:
                 continue
-            cid_pages[number] = cid_pages.get(number, 0) + sum(ln.cid for ln in lines)
-            pua_pages[number] = pua_pages.get(number, 0) + sum(ln.pua for ln in lines)
             lines.sort(key=lambda ln: (ln.top, ln.x0))
             boxes.append(_Box(lines, min(ln.x0 for ln in lines), min(ln.top for ln in lines),
                               max(ln.x1 for ln in lines), max(ln.bottom for ln in lines)))
+        marked = [ln for box in boxes for ln in box.lines if ln.keys]
+        for ln in marked:
+            mender.learn(ln)
+        for ln in marked:
+            mender.mend(ln)
+        cid_pages[number] = sum(ln.cid for box in boxes for ln in box.lines)
+        pua_pages[number] = sum(ln.pua for box in boxes for ln in box.lines)
         regions, columns = reading_regions(boxes, _panels(info))
         line_no = 1
         page_lines: list[_Line] = []
@@ -823,7 +866,7 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
                     blocks.append(block)
         unmapped = cid_pages.get(number, 0)
         # A page whose glyphs mostly have no text behind them reads as noise, like a scan.
-        garbage = unmapped >= 20 and unmapped > chars
+        garbage = unmapped >= 20 and unmapped > chars - unmapped
         has_text = chars > 0 and not garbage
         pages.append(PageInfo(number=number, width=round(layout.width, 2),
                               height=round(layout.height, 2), chars=chars,

@@ -240,7 +240,7 @@ def _line_from(layout_line, page_top: float, page_left: float,
                 parts.append(_LIG_MARK)
                 keys.append((obj.fontname or "", "cid", float(text[5:-1])))
                 continue
-            if text == " " and obj.size and obj.adv >= _LIGATURE_ADVANCE * obj.size:
+            if text == " " and getattr(obj, "wide_space", False) and obj.size:
                 # A glyph mapped to a space but as wide as two letters: a ligature whose
                 # text the font lost ("e ectively"); mended later when a word fits.
                 parts.append(_SPACE_MARK)
@@ -302,6 +302,9 @@ class _Mender:
             left, _, right = re.split(r"([\ue0fe\ue0ff])", word, maxsplit=1)
             if not (left[-1:].isalpha() or right[:1].isalpha()):
                 continue
+            if right[:1].isupper() or (len(left) > 1 and len(right) > 1 and
+                                       is_word(left.lower()) and is_word(right.lower())):
+                continue  # two words either side of a space, not one broken word
             fits = [lig for lig in _LIGATURES if is_word((left + lig + right).lower())]
             if len(fits) == 1 or (fits and keys[0] not in self.learned):
                 self.learned.setdefault(keys[0], fits[0])
@@ -318,21 +321,23 @@ class _Mender:
             word = m.group(0)
             k = iter(keys)
             pieces: list[str] = []
-            for ch in word:
+            for i, ch in enumerate(word):
                 if ch not in (_LIG_MARK, _SPACE_MARK):
                     pieces.append(ch)
                     continue
-                key = next(k)
-                lig = self.learned.get(key)
-                before = pieces[-1] if pieces else ""
-                if lig and (before.isalpha() or not pieces):
+                lig = self.learned.get(next(k))
+                before = word[i - 1] if i else ""
+                after = word[i + 1] if i + 1 < len(word) else ""
+                # Inside a word: a letter before it, a lower-case letter (or nothing) after.
+                if lig and (before.isalpha() or (not before and after.islower())) and (
+                        not after or after.islower() or after in (_LIG_MARK, _SPACE_MARK)):
                     pieces.append(lig)
                     mended += 1
                 elif ch == _LIG_MARK:
                     lost += 1
                 else:
                     pieces.append(" ")
-                    lost += before.isalpha()
+                    lost += before.isalpha() and after.isalpha()
             out.append("".join(pieces))
         out.append(line.text[pos:])
         line.text = "".join(out)
@@ -780,6 +785,23 @@ def _panels(page: _Page) -> list[_Fill]:
     return out
 
 
+def _wide_space(font, cid: int) -> bool:  # noqa: ANN001 - a pdfminer PDFFont
+    """A glyph the font maps to a space that is no space: a proportional font's glyph as
+    wide as two letters, wider than the font's own space (a lost ligature)."""
+    try:
+        flags = int((getattr(font, "descriptor", None) or {}).get("Flags", 0) or 0)
+        if flags & 1:  # fixed pitch: every glyph, the space too, is as wide as a letter
+            return False
+        width = float(font.char_width(cid))
+        if width < _LIGATURE_ADVANCE:
+            return False
+        if not font.is_multibyte():
+            return cid != 32 and width > 1.3 * float(font.char_width(32) or 0.0)
+        return True
+    except Exception:  # noqa: BLE001 - a damaged font only loses this guess
+        return False
+
+
 @functools.cache
 def _aggregator_class(base: type) -> type:
     """pdfminer's page aggregator, with each glyph's text render mode kept on it
@@ -792,10 +814,15 @@ def _aggregator_class(base: type) -> type:
             self._mode = getattr(textstate, "render", 0) or 0
             return super().render_string(textstate, seq, ncs, graphicstate)
 
-        def render_char(self, *args, **kwargs):  # noqa: ANN002, ANN003
-            adv = super().render_char(*args, **kwargs)
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs,  # noqa: ANN001
+                        graphicstate):  # noqa: ANN001
+            adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs,
+                                      graphicstate)
+            item = self.cur_item._objs[-1]
             if self._mode:
-                self.cur_item._objs[-1].rendermode = self._mode
+                item.rendermode = self._mode
+            if item._text == " " and _wide_space(font, cid):
+                item.wide_space = True
             return adv
 
     return _Aggregator

@@ -202,15 +202,36 @@ _LIG_MARK = "\ue0ff"
 _SPACE_MARK = "\ue0fe"
 
 
-def _char_hidden(obj, page: _Page, page_top: float, page_left: float) -> bool:
+#: Text colour (as pdfminer gives it) -> lost against the white paper?
+_ON_PAPER: dict[object, bool] = {}
+
+
+def _char_hidden(obj, page: _Page, page_top: float, page_left: float,
+                 inside: bool = False) -> bool:
     if obj.size < _HIDDEN_SIZE or getattr(obj, "rendermode", 0) in _INVISIBLE_MODES:
         return True
-    x = (obj.x0 + obj.x1) / 2 - page_left
-    y = page_top - (obj.y0 + obj.y1) / 2
-    if x < 0 or y < 0 or x > page.width or y > page.height:
-        return True  # outside the page: never printed
+    if not inside or page.fills:
+        x = (obj.x0 + obj.x1) / 2 - page_left
+        y = page_top - (obj.y0 + obj.y1) / 2
+        if x < 0 or y < 0 or x > page.width or y > page.height:
+            return True  # outside the page: never printed
     gs = getattr(obj, "graphicstate", None)
-    rgb = _rgb(gs.ncolor) if gs is not None else None
+    if gs is None:
+        return False
+    colour = gs.ncolor
+    if not page.fills:
+        key = tuple(colour) if isinstance(colour, list) else colour
+        try:
+            return _ON_PAPER[key]
+        except KeyError:
+            rgb = _rgb(colour)
+            hidden = rgb is not None and _distance(rgb, _PAPER) < _CONTRAST
+            if len(_ON_PAPER) < 4096:
+                _ON_PAPER[key] = hidden
+            return hidden
+        except TypeError:  # an unhashable colour value: work it out
+            pass
+    rgb = _rgb(colour)
     if rgb is None:
         return False
     back = _background(page.fills, x, y) if page.fills else _PAPER
@@ -232,6 +253,7 @@ def _line_from(layout_line, page_top: float, page_left: float,
     fills = [f for f in page.fills if f.x0 < lx1 and f.x1 > lx0 and f.top < bottom
              and f.bottom > top]
     local = _Page(page.width, page.height, fills)
+    inside = 0 <= lx0 and lx1 <= page.width and top >= 0 and bottom <= page.height
     keys: list[tuple[str, str, float]] = []
     for obj in layout_line:
         text = obj.get_text()
@@ -256,7 +278,7 @@ def _line_from(layout_line, page_top: float, page_left: float,
                 sizes.append(round(obj.size, 1))
                 if _BOLD_FONT.search(obj.fontname or ""):
                     bold += 1
-                if _char_hidden(obj, local, page_top, page_left):
+                if _char_hidden(obj, local, page_top, page_left, inside):
                     hidden += 1
         parts.append(text)
     text = "".join(parts).rstrip("\n")
@@ -785,18 +807,19 @@ def _panels(page: _Page) -> list[_Fill]:
     return out
 
 
-def _wide_space(font, cid: int) -> bool:  # noqa: ANN001 - a pdfminer PDFFont
+def _wide_space(font, item) -> bool:  # noqa: ANN001 - pdfminer PDFFont and LTChar
     """A glyph the font maps to a space that is no space: a proportional font's glyph as
     wide as two letters, wider than the font's own space (a lost ligature)."""
     try:
+        size = float(item.size) or 1.0
+        width = float(item.adv) / size
+        if width < _LIGATURE_ADVANCE:
+            return False
         flags = int((getattr(font, "descriptor", None) or {}).get("Flags", 0) or 0)
         if flags & 1:  # fixed pitch: every glyph, the space too, is as wide as a letter
             return False
-        width = float(font.char_width(cid))
-        if width < _LIGATURE_ADVANCE:
-            return False
         if not font.is_multibyte():
-            return cid != 32 and width > 1.3 * float(font.char_width(32) or 0.0)
+            return width > 1.3 * float(font.char_width(32) or 0.0)
         return True
     except Exception:  # noqa: BLE001 - a damaged font only loses this guess
         return False
@@ -808,22 +831,18 @@ def _aggregator_class(base: type) -> type:
     (pdfminer drops it, and mode 3 is how PDF writes invisible text)."""
 
     class _Aggregator(base):  # type: ignore[misc, valid-type]
-        _mode = 0
-
         def render_string(self, textstate, seq, ncs, graphicstate):  # noqa: ANN001
-            self._mode = getattr(textstate, "render", 0) or 0
-            return super().render_string(textstate, seq, ncs, graphicstate)
-
-        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs,  # noqa: ANN001
-                        graphicstate):  # noqa: ANN001
-            adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs,
-                                      graphicstate)
-            item = self.cur_item._objs[-1]
-            if self._mode:
-                item.rendermode = self._mode
-            if item._text == " " and _wide_space(font, cid):
-                item.wide_space = True
-            return adv
+            objs = self.cur_item._objs
+            first = len(objs)
+            result = super().render_string(textstate, seq, ncs, graphicstate)
+            mode = getattr(textstate, "render", 0) or 0
+            font = textstate.font
+            for item in objs[first:]:
+                if mode:
+                    item.rendermode = mode
+                if getattr(item, "_text", None) == " " and _wide_space(font, item):
+                    item.wide_space = True
+            return result
 
     return _Aggregator
 

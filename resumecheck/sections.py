@@ -218,6 +218,16 @@ centre institute school inc llc ltd corporation company group department laborat
 chief head lead senior junior staff principal chair medicine faculty program programme
 foundation society association partners bank agency office county city state
 """.split())
+#: Last words of section names ("Hospital Privileges", "Committee Service"): a line
+#: ending in one names a section even when it also holds an entry word.
+_HEADING_NOUNS = frozenset("""
+privileges appointments grants funding service services activities interests positions
+training history experience experiences skills qualifications affiliations memberships
+publications presentations lectures talks posters abstracts awards honors honours
+certifications licenses licensure credentials education teaching mentoring research
+projects references languages volunteering involvement leadership development summary
+profile objective achievements accomplishments competencies expertise
+""".split())
 _NOT_HEADING = re.compile(r"\d|@|https?:|www\.|\.(com|org|net|edu)\b|\bdoi\b", re.I)
 
 
@@ -225,8 +235,10 @@ def _entry_like(text: str) -> bool:
     """Unknown wording that reads as an entry line rather than a section name."""
     if _NOT_HEADING.search(text) or "," in text or "|" in text:
         return True
-    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
-    return bool(words & _ENTRY_WORDS)
+    found = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    if found and found[-1] in _HEADING_NOUNS:
+        return False
+    return bool(set(found) & _ENTRY_WORDS)
 
 
 def looks_like_heading(text: str, *, marked: bool = False) -> bool:
@@ -285,6 +297,37 @@ def _split_inline(block: Block) -> list[Block]:
         return [block]
     return [dataclasses.replace(block, text=head, is_heading=True),
             dataclasses.replace(block, text=rest, is_heading=False)]
+
+
+def label_of(lead: str) -> str | None:
+    """The section a bold label before a line's text names ("Licensure:"), if any."""
+    lead = lead.strip()
+    if not lead.endswith((":", "\uff1a")) or len(lead) > 60:
+        return None
+    return canonical_section(lead)
+
+
+def labels_are_headings(leads: list[str]) -> list[bool]:
+    """For each line (its bold label, or ""), whether the label is a heading.
+
+    Bold labels at the start of lines ("LICENSURE: ...", "Board Certification: ...") are
+    headings when most labels of their run of labelled lines name sections; a list of
+    skill groups ("Languages:", "Frameworks:", "Tools:") names a section only by chance.
+    """
+    out = [False] * len(leads)
+    run: list[int] = []
+    for i in range(len(leads) + 1):
+        lead = leads[i].strip() if i < len(leads) else ""
+        if lead.endswith((":", "\uff1a")):
+            run.append(i)
+            continue
+        if run:
+            known = [j for j in run if label_of(leads[j]) is not None]
+            if len(known) >= max(1, 0.5 * len(run)):
+                for j in known:
+                    out[j] = True
+            run = []
+    return out
 
 
 def _adjacent(a: Block, b: Block) -> bool:
@@ -346,6 +389,13 @@ def _body_style(blocks: list[Block]) -> tuple[float, bool] | None:
     return max(weight, key=lambda k: (weight[k], -k[0]))
 
 
+def _set_apart(block: Block, body: tuple[float, bool] | None) -> bool:
+    if block.is_heading:
+        return True
+    sig = _signature(block)
+    return body is not None and (sig[0] >= body[0] + 0.9 or (sig[1] and not body[1]))
+
+
 def _new_region(prev: Block | None, block: Block) -> bool:
     """Whether ``block`` starts another column: it jumps back up the page (or onto a new
     page) into a strip that does not overlap the one the previous block was in."""
@@ -386,19 +436,26 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
             candidates[i] = canonical_section(text)
     body = _body_style(items)
     head_styles = {_signature(items[i]) for i, key in candidates.items() if key is not None}
+    known_texts = [_letters(items[i].text) for i, key in candidates.items() if key is not None]
+    #: The document writes its known headings in capitals: an unknown one must be too.
+    caps_headings = bool(known_texts) and all(t.isupper() for t in known_texts if t)
 
     def stands_out(b: Block) -> bool:
         sig = _signature(b)
         text = _clean(b.text)
         if _NOT_HEADING.search(text) or "," in text or "|" in text:
             return False  # dates, numbers, addresses, places
+        styled = any(abs(sig[0] - hs[0]) <= 0.25 and sig[1] == hs[1] for hs in head_styles)
+        if caps_headings and not _letters(text).isupper():
+            styled = False
         if b.is_heading:
-            return not _entry_like(text)
+            # A heading style the known headings do not use is a lower level (Word's
+            # "Heading 2" for an employer under "Heading 1" sections).
+            return (styled or not head_styles) and not _entry_like(text)
         letters = _letters(text)
         caps = len(letters) >= 5 and letters.isupper()
         if body is None or not head_styles:
             return caps and not _entry_like(text)
-        styled = any(abs(sig[0] - hs[0]) <= 0.6 and sig[1] == hs[1] for hs in head_styles)
         bigger = sig[0] >= body[0] + 0.9
         if styled and bigger:
             return True  # set like the known headings and unlike the text
@@ -437,7 +494,9 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
         heading = False
         if i in candidates:
             if candidates[i] is not None:
-                heading = True
+                # A known name in lower case ("procedures" wrapped onto a line of its
+                # own) is a heading only when set apart by size or weight.
+                heading = not block.text.strip()[:1].islower() or _set_apart(block, body)
             elif stands_out(block):
                 # A heading the table does not know; one that contains a known name
                 # ("CLINICAL EXPERIENCE AND TEACHING") counts even before the first known.

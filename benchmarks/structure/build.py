@@ -770,6 +770,8 @@ class DStyle:
     emoji: dict[str, str] = field(default_factory=dict)
     inline: frozenset[str] = frozenset()
     bullets: bool = True
+    #: Employers as Word "Heading 2" under "Heading 1" sections, as Word templates do.
+    org_headings: bool = False
 
 
 EMOJI = {"summary": "\U0001F464", "experience": "\U0001F4BC", "education": "\U0001F393",
@@ -810,6 +812,10 @@ def docx_items(d, L: Labels, sec: Sec, st: DStyle, cell=None, color=None) -> Non
     target = cell or d
     for item in sec.items:
         if isinstance(item, Entry):
+            if st.org_headings and cell is None:
+                target.add_heading(item.org, level=2)
+                L.not_heads.append(item.org)
+                L.draw(item.org)
             para = target.add_paragraph()
             title = item.title.upper() if st.title_caps else item.title
             r = para.add_run(title)
@@ -1228,6 +1234,29 @@ def pdf_docs() -> dict[str, Callable[[], tuple[bytes, dict]]]:
             ANALYST, pills, ("skills", "languages"), panel=(240, 240, 240),
             side_text=(30, 30, 30),
             side_style=replace(pills, size=9, date_pos="below", bullet="")),
+        "pdf/same_size_bold_caps_pain.pdf": lambda: pdf_single(
+            PAIN, Style(size=10, head_size=10, date_pos="right", org_caps=True)),
+        "pdf/tracked_small_caps_academic.pdf": lambda: pdf_single(
+            ACADEMIC, Style(head_case="tracked", head_size=10.5, size=10, font="Times",
+                            date_pos="below")),
+        "pdf/equal_columns_np.pdf": lambda: pdf_two_column(
+            NP, Style(size=9, head_size=11, date_pos="below"), ("summary", "experience"),
+            ("education", "licensure", "certifications", "skills", "volunteer"), left_w=260),
+        "pdf/right_sidebar_no_fill_swe.pdf": lambda: pdf_sidebar(
+            SWE, Style(head_rule=True), ("skills", "languages", "certifications"), left=False,
+            panel=(255, 255, 255), side_text=(20, 20, 20)),
+        "pdf/title_case_body_size_academic.pdf": lambda: pdf_single(
+            ACADEMIC, Style(head_case="title", head_size=11, size=11, font="Times",
+                            date_pos="left")),
+        "pdf/caps_titles_sidebar_pain.pdf": lambda: pdf_sidebar(
+            PAIN, Style(title_caps=True, org_caps=True, head_size=11.5, size=9.5),
+            ("licensure", "board_certification", "memberships")),
+        "pdf/portuguese_sidebar.pdf": lambda: pdf_sidebar(
+            PT, Style(head_case="title", head_size=12), ("skills", "languages",
+                                                         "certifications")),
+        "pdf/spanish_bold_labels.pdf": lambda: pdf_single(
+            ES, Style(inline=frozenset({"languages", "skills", "certifications"}),
+                      head_case="title", head_size=12.5)),
         "pdf/ligatures_as_spaces.pdf": lig_doc("space", PAIN),
         "pdf/ligatures_unmapped.pdf": lig_doc("none", ACADEMIC),
     }
@@ -1253,6 +1282,14 @@ def docx_docs() -> dict[str, Callable[[], tuple[bytes, dict]]]:
         "docx/emoji_headings_swe.docx": lambda: docx_flow(SWE, DStyle(heading="emoji")),
         "docx/visibility_runs_pain.docx": lambda: docx_visibility(PAIN),
         "docx/spanish_cv.docx": lambda: docx_flow(ES, DStyle(heading="bold", caps=True)),
+        "docx/word_caps_heading_styles_academic.docx": lambda: docx_flow(
+            ACADEMIC, DStyle(heading="style", caps=True, title_caps=True)),
+        "docx/google_docs_french.docx": lambda: docx_flow(FR, DStyle(heading="big")),
+        "docx/word_heading_levels_swe.docx": lambda: docx_flow(
+            SWE, DStyle(heading="style", org_headings=True)),
+        "docx/bold_labels_pain.docx": lambda: docx_flow(
+            PAIN, DStyle(heading="style", inline=frozenset(
+                {"licensure", "board_certification", "memberships", "awards"}))),
         "docx/german_cv.docx": lambda: docx_flow(DE, DStyle(heading="style")),
     }
 

@@ -22,6 +22,7 @@ from resumecheck.errors import InputError
 from resumecheck.models import Block, Document, Origin, ReaderNote
 from resumecheck.normalize import normalize_block
 from resumecheck.preflight import MiB, ReadLimits
+from resumecheck.sections import label_of, labels_are_headings
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _FALLBACK = f"{{{MC_NS}}}Fallback"
@@ -101,6 +102,27 @@ class _Para:
     hidden: bool = False
     #: Positioned text box: (x0, top, x1, bottom) in points on the page.
     bbox: tuple[float, float, float, float] | None = None
+    #: A bold label the paragraph starts with, before text that is not bold.
+    lead: str = ""
+
+
+def _bold_lead(p: etree._Element) -> str:
+    """The text of the bold runs a paragraph starts with, when plain text follows."""
+    lead: list[str] = []
+    for run in p.iter():
+        if _local(run) != "r":
+            continue
+        text = "".join(t.text or "" for t in run if _local(t) == "t")
+        if not text:
+            continue
+        rpr = _child(run, "rPr")
+        if rpr is not None and _is_on(_child(rpr, "b")):
+            lead.append(text)
+        elif not text.strip() and lead:
+            lead.append(text)
+        else:
+            return "".join(lead)
+    return ""
 
 
 #: Half-points below which a run is too small to read (2 pt).
@@ -322,7 +344,8 @@ class _Walker:
             pstyle = _child(ppr, "pStyle")
             style_id = _attr(pstyle, "val") if pstyle is not None else None
             outline = _child(ppr, "outlineLvl") is not None
-        self.paras.append(_Para(text, origin, bold, size, style_id, outline))
+        lead = _bold_lead(p) if ":" in text and not bold else ""
+        self.paras.append(_Para(text, origin, bold, size, style_id, outline, lead=lead))
         if hidden:
             self.paras.append(_Para(hidden, origin, False, None, None, False, hidden=True))
         if self.room > 0:
@@ -372,7 +395,7 @@ class _Walker:
 
 def _with_bbox(para: _Para, bbox: tuple[float, float, float, float] | None) -> _Para:
     return _Para(para.text, para.origin, para.bold, para.font_size, para.style_id,
-                 para.outline, para.hidden, bbox)
+                 para.outline, para.hidden, bbox, para.lead)
 
 
 def _overlap(a, b) -> bool:  # noqa: ANN001 - (x0, top, x1, bottom) tuples
@@ -470,11 +493,23 @@ def _blocks(paras: list[_Para], styles: tuple[set[str], set[str], dict]) -> list
     """Paragraphs to blocks; the text of a hidden paragraph is never a heading."""
     headings, bold_styles, sizes = styles
     out: list[Block] = []
+    texts = [normalize_block(p.text) for p in paras]
+    shown = [i for i, t in enumerate(texts) if t]
+    split_shown = labels_are_headings([paras[i].lead for i in shown])
+    split = {i for i, yes in zip(shown, split_shown, strict=True) if yes}
     for ordinal, para in enumerate(paras, start=1):
-        text = normalize_block(para.text)
+        text = texts[ordinal - 1]
         if not text:
             continue
         sid = para.style_id
+        label = normalize_block(para.lead) if ordinal - 1 in split else ""
+        if label and label_of(label) is not None and text.startswith(label) and \
+                text[len(label):].strip():
+            out.append(Block(text=label.rstrip(":\uff1a").strip(), origin=para.origin,
+                             line=ordinal, is_heading=True, bold=True,
+                             font_size=para.font_size or (sizes.get(sid) if sid else None),
+                             bbox=para.bbox))
+            text = text[len(label):].strip()
         out.append(Block(
             text=text,
             origin=para.origin,

@@ -9,6 +9,7 @@ band between them column by column, left to right, top to bottom.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import logging
@@ -24,7 +25,7 @@ from resumecheck.errors import InputError
 from resumecheck.models import Block, Document, PageInfo, ReaderNote
 from resumecheck.normalize import normalize_block
 from resumecheck.preflight import ReadLimits
-from resumecheck.sections import looks_like_heading
+from resumecheck.sections import label_of, labels_are_headings, looks_like_heading
 
 # pdfminer reports recoverable oddities through logging; with no handler configured they
 # would land on stderr through logging's last-resort handler. An application that sets up
@@ -154,6 +155,12 @@ class _Line:
     #: One key per glyph that lost its text, in the order of their marks in ``text``:
     #: (font, "cid", code) or (font, "width", advance in em).
     keys: list[tuple[str, str, float]] | None = None
+    #: A bold label the line starts with, before text that is not bold ("Licensure:").
+    lead: str = ""
+
+    @property
+    def all_bold(self) -> bool:
+        return self.chars > 0 and self.bold_chars == self.chars
 
     @property
     def hidden(self) -> bool:
@@ -255,8 +262,18 @@ def _line_from(layout_line, page_top: float, page_left: float,
     local = _Page(page.width, page.height, fills)
     inside = 0 <= lx0 and lx1 <= page.width and top >= 0 and bottom <= page.height
     keys: list[tuple[str, str, float]] = []
+    lead: list[str] = []
+    leading = True
     for obj in layout_line:
         text = obj.get_text()
+        if leading:
+            if not isinstance(obj, LTChar) or not text.strip():
+                if lead:
+                    lead.append(text)
+            elif _BOLD_FONT.search(obj.fontname or ""):
+                lead.append(text)
+            else:
+                leading = False
         if isinstance(obj, LTChar):
             if _CID.fullmatch(text):
                 parts.append(_LIG_MARK)
@@ -287,7 +304,8 @@ def _line_from(layout_line, page_top: float, page_left: float,
     return _Line(text=text, x0=layout_line.x0 - page_left, top=top,
                  x1=layout_line.x1 - page_left, bottom=bottom,
                  chars=chars, bold_chars=bold, hidden_chars=hidden, sizes=sizes,
-                 cid=cid, pua=pua, keys=keys or None)
+                 cid=cid, pua=pua, keys=keys or None,
+                 lead="".join(lead) if lead and not leading else "")
 
 
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "st")
@@ -616,7 +634,9 @@ def _merge_row(row: list[_Line]) -> _Line:
                  chars=sum(ln.chars for ln in row), bold_chars=sum(ln.bold_chars for ln in row),
                  hidden_chars=sum(ln.hidden_chars for ln in row),
                  sizes=[s for ln in row for s in ln.sizes], cid=sum(ln.cid for ln in row),
-                 pua=sum(ln.pua for ln in row), mended=sum(ln.mended for ln in row))
+                 pua=sum(ln.pua for ln in row), mended=sum(ln.mended for ln in row),
+                 lead=row[0].lead or (row[0].text if row[0].all_bold and not row[1].all_bold
+                                      else ""))
 
 
 def region_lines(region: list[_Box]) -> list[_Line]:
@@ -671,6 +691,8 @@ def _groups(lines: list[_Line], right_edge: float) -> list[list[_Line]]:
     width = max(1.0, right_edge - min((ln.x0 for ln in lines), default=0.0))
     for i, ln in enumerate(lines):
         text = texts[i]
+        if text[:1].islower():
+            heads[i] = False  # a wrapped word that happens to name a section
         if not groups:
             groups.append([ln])
             continue
@@ -699,6 +721,18 @@ def _groups(lines: list[_Line], right_edge: float) -> list[list[_Line]]:
         else:
             group.append(ln)
     return groups
+
+
+def _split_label(block: Block, lead: str) -> list[Block]:
+    """"LICENSURE: Wisconsin, active" set with a bold label: a heading and its text."""
+    if label_of(lead) is None:
+        return [block]
+    label = normalize_block(lead)
+    if not block.text.startswith(label) or not block.text[len(label):].strip():
+        return [block]
+    head = label.rstrip(":\uff1a").strip()
+    return [dataclasses.replace(block, text=head, bold=True, is_heading=True),
+            dataclasses.replace(block, text=block.text[len(label):].strip(), bold=False)]
 
 
 def _block(lines: list[_Line], page: int, line_no: int) -> Block | None:
@@ -901,15 +935,23 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
         regions, columns = reading_regions(boxes, _panels(info))
         line_no = 1
         page_lines: list[_Line] = []
+        page_groups: list[tuple[list[_Line], int]] = []
         for region in regions:
             lines = region_lines(region)
             right_edge = max(ln.x1 for ln in lines)
             for group in _groups(lines, right_edge):
-                block = _block(group, number, line_no)
+                page_groups.append((group, line_no))
                 line_no += len(group)
                 page_lines.extend(group)
-                if block is not None:
-                    blocks.append(block)
+        split = labels_are_headings([g[0].lead for g, _ in page_groups])
+        for k, (group, first) in enumerate(page_groups):
+            block = _block(group, number, first)
+            if block is None:
+                continue
+            if split[k]:
+                blocks.extend(_split_label(block, group[0].lead))
+            else:
+                blocks.append(block)
         unmapped = cid_pages.get(number, 0)
         # A page whose glyphs mostly have no text behind them reads as noise, like a scan.
         garbage = unmapped >= 20 and unmapped > chars - unmapped

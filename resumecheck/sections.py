@@ -446,12 +446,14 @@ def assign_sections(blocks: Iterable[Block]) -> tuple[Block, ...]:
         if _NOT_HEADING.search(text) or "," in text or "|" in text:
             return False  # dates, numbers, addresses, places
         styled = any(abs(sig[0] - hs[0]) <= 0.25 and sig[1] == hs[1] for hs in head_styles)
-        if caps_headings and not _letters(text).isupper():
-            styled = False
         if b.is_heading:
             # A heading style the known headings do not use is a lower level (Word's
-            # "Heading 2" for an employer under "Heading 1" sections).
-            return (styled or not head_styles) and not _entry_like(text)
+            # "Heading 2" for an employer under "Heading 1" sections); without sizes
+            # there is nothing to compare, and the mark stands.
+            sized = sig[0] > 0 and any(hs[0] > 0 for hs in head_styles)
+            return (styled or not sized) and not _entry_like(text)
+        if caps_headings and not _letters(text).isupper():
+            styled = False
         letters = _letters(text)
         caps = len(letters) >= 5 and letters.isupper()
         if body is None or not head_styles:

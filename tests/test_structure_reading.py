@@ -424,3 +424,80 @@ def test_job_posting_is_recognised_and_told_to_use_job():
         Block("Responsibilities included running the procedure suite."),
     ]))
     assert classify(resume)[0] == Kind.RESUME
+
+
+# -- heading levels, bold labels, wrapped lower-case words --------------------------------
+
+
+def test_word_heading_2_employers_are_not_sections(make_docx):
+    def fill(d):  # noqa: ANN001
+        d.add_heading("Experience", level=1)
+        d.add_heading("Northwind Traders", level=2)
+        d.add_paragraph("Senior analyst, 2019 - present")
+        d.add_heading("Contoso Health", level=2)
+        d.add_paragraph("Analyst, 2016 - 2019")
+        d.add_heading("Grants and Funding", level=1)
+        d.add_paragraph("Foundation pilot grant, 2020")
+
+    got = {b.text: (b.is_heading, b.section) for b in read_document(make_docx(fill)).blocks}
+    assert got["Northwind Traders"] == (False, "experience")
+    assert got["Analyst, 2016 - 2019"] == (False, "experience")
+    # An unknown heading in the style of the known ones is a section of its own.
+    assert got["Grants and Funding"] == (True, "grants and funding")
+
+
+def test_bold_labels_are_headings_only_where_most_name_sections(make_docx):
+    def fill(d):  # noqa: ANN001
+        d.add_heading("Education", level=1)
+        d.add_paragraph("MD, Example School of Medicine, 2012")
+        for label, rest in (("Licensure: ", "Wisconsin 12345-20, active"),
+                            ("Board Certification: ", "ABA, Pain Medicine, 2019")):
+            para = d.add_paragraph()
+            para.add_run(label).bold = True
+            para.add_run(rest)
+        d.add_heading("Skills", level=1)
+        for label, rest in (("Languages: ", "Go, Python"), ("Frameworks: ", "Django"),
+                            ("Tools: ", "Git")):
+            para = d.add_paragraph()
+            para.add_run(label).bold = True
+            para.add_run(rest)
+
+    got = {b.text: (b.is_heading, b.section) for b in read_document(make_docx(fill)).blocks}
+    assert got["Licensure"] == (True, "licensure")
+    assert got["Wisconsin 12345-20, active"] == (False, "licensure")
+    assert got["ABA, Pain Medicine, 2019"] == (False, "board_certification")
+    # Skill groups: "Languages" names a section only by chance.
+    assert got["Languages: Go, Python"] == (False, "skills")
+    assert got["Tools: Git"] == (False, "skills")
+
+
+def test_pdf_bold_label_before_plain_text_is_an_inline_heading(tmp_path):
+    def draw(pdf):  # noqa: ANN001
+        put(pdf, 50, 50, "EDUCATION", 12, "B")
+        put(pdf, 50, 68, "Doctor of Medicine, Example School, 2012")
+        for i, (label, rest) in enumerate((
+                ("Licensure:", "Wisconsin 12345-20, active, unrestricted, renewed every "
+                               "two years since 2014"),
+                ("Certificaciones:", "Diploma Europeo, 2017, European Society of "
+                                     "Regional Anaesthesia and Pain Therapy"))):
+            put(pdf, 50, 100 + 20 * i, label, 10, "B")
+            put(pdf, 140, 100 + 20 * i, rest)
+
+    got = sections_of(build_pdf(tmp_path, draw))
+    assert got["Wisconsin 12345-20, active, unrestricted, renewed every two years since "
+               "2014"] == "licensure"
+    assert got["Diploma Europeo, 2017, European Society of Regional Anaesthesia and Pain "
+               "Therapy"] == "board_certification"
+
+
+def test_a_known_word_wrapped_onto_its_own_line_is_not_a_heading(tmp_path):
+    def draw(pdf):  # noqa: ANN001
+        put(pdf, 50, 50, "SKILLS", 12, "B")
+        put(pdf, 50, 68, "Chronic disease management, women's health, minor")
+        put(pdf, 50, 80, "procedures")
+        put(pdf, 50, 100, "EDUCATION", 12, "B")
+
+    doc = read_document(build_pdf(tmp_path, draw))
+    assert [b.text for b in doc.blocks if b.is_heading] == ["SKILLS", "EDUCATION"]
+    assert "Chronic disease management, women's health, minor procedures" in \
+        [b.text for b in doc.blocks]

@@ -476,8 +476,9 @@ def _crosses(box: _Box, gutter: tuple[float, float]) -> bool:
 def _row_aligned(columns: list[list[_Box]]) -> bool:
     """Label/value layouts ("2019-2022   Fellowship, ...") line up row by row: not columns.
 
-    Only a narrow side (under a quarter of the text width) with several one-row entries
-    is taken for labels; a real sidebar is wider, and may share the main column's grid.
+    A narrow side (under a quarter of the text width) is taken for labels when three
+    quarters of its lines sit on the other side's rows; a sidebar's lines meet the main
+    column's rows only by chance, and a wider side is a column.
     """
     boxes = [b for col in columns for b in col]
     width = max(b.x1 for b in boxes) - min(b.x0 for b in boxes)
@@ -487,12 +488,10 @@ def _row_aligned(columns: list[list[_Box]]) -> bool:
         span_a = max(x.x1 for x in a) - min(x.x0 for x in a)
         span_b = max(x.x1 for x in b) - min(x.x0 for x in b)
         small, other = (a, b) if span_a <= span_b else (b, a)
-        if min(span_a, span_b) >= 0.25 * width or len(small) < 3:
-            continue
         tops = [ln.top for box in other for ln in box.lines] or [x.top for x in other]
-        # Labels (dates, places) sit on the rows of the entries they label, nearly every
-        # line of them; a sidebar's lines meet the main column's rows only by chance.
         lines = [ln.top for box in small for ln in box.lines] or [x.top for x in small]
+        if len(lines) < 2 or min(span_a, span_b) >= 0.25 * width:
+            continue  # two real columns in one font share their rows too
         aligned = sum(1 for top in lines if any(abs(top - t) <= 2.0 for t in tops))
         if aligned > 0.75 * len(lines):
             return True
@@ -506,8 +505,9 @@ def _top_sorted(boxes: list[_Box]) -> list[_Box]:
 
 def _columns_of(boxes: list[_Box], gutters: list[tuple[float, float]]
                 ) -> list[list[_Box]] | None:
-    """The page's regions read band by band, column by column; None when the "columns"
-    are a label/value grid (dates beside entries) rather than columns."""
+    """The page's regions read band by band, column by column; None when no band has
+    real columns (only a label/value grid: dates or labels beside entries). A band whose
+    "columns" are such a grid is read row by row as one region."""
     spanning = [b for b in boxes if any(_crosses(b, g) for g in gutters)]
     rest = [b for b in boxes if not any(_crosses(b, g) for g in gutters)]
     bounds = [g[0] for g in gutters]
@@ -515,22 +515,28 @@ def _columns_of(boxes: list[_Box], gutters: list[tuple[float, float]]
     def column_of(box: _Box) -> int:
         return sum(1 for x in bounds if box.centre > x)
 
-    columns: list[list[_Box]] = [[] for _ in range(len(gutters) + 1)]
-    for box in rest:
-        columns[column_of(box)].append(box)
-    if _row_aligned(columns):
-        return None
     spanning.sort(key=lambda b: (b.top, b.x0))
     regions: list[list[_Box]] = []
     band_starts = [float("-inf")] + [b.top for b in spanning]
+    columned = False
     for k, start in enumerate(band_starts):
         if k:
             regions.append([spanning[k - 1]])
         end = band_starts[k + 1] if k + 1 < len(band_starts) else float("inf")
-        for col in columns:
-            part = [b for b in col if start <= b.top < end]
-            if part:
-                regions.append(part)
+        band = [b for b in rest if start <= b.top < end]
+        if not band:
+            continue
+        columns: list[list[_Box]] = [[] for _ in range(len(gutters) + 1)]
+        for box in band:
+            columns[column_of(box)].append(box)
+        filled = [c for c in columns if c]
+        if len(filled) > 1 and _row_aligned(filled):
+            regions.append(_top_sorted(band))
+            continue
+        columned = columned or len(filled) > 1
+        regions.extend(filled)
+    if not columned:
+        return None
     return regions
 
 

@@ -940,7 +940,6 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
         pua_pages[number] = sum(ln.pua for box in boxes for ln in box.lines)
         regions, columns = reading_regions(boxes, _panels(info))
         line_no = 1
-        page_lines: list[_Line] = []
         page_groups: list[tuple[list[_Line], int]] = []
         for region in regions:
             lines = region_lines(region)
@@ -948,7 +947,6 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
             for group in _groups(lines, right_edge):
                 page_groups.append((group, line_no))
                 line_no += len(group)
-                page_lines.extend(group)
         split = labels_are_headings([g[0].lead for g, _ in page_groups])
         for k, (group, first) in enumerate(page_groups):
             block = _block(group, number, first)
@@ -979,9 +977,10 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
             notes.append(ReaderNote("columns", f"page {number} is laid out in {columns} "
                                                "columns", page=number, count=columns))
         # Letters, not bullet glyphs: a column of bullets is a list, not rotated text.
-        single = sum(1 for ln in page_lines
-                     if len(ln.text.strip()) == 1 and ln.text.strip().isalnum())
-        if single >= 8 and single >= 0.3 * len(page_lines):
+        # Counted on the lines as pdfminer found them, before pieces of a row are joined.
+        raw = [ln for box in boxes for ln in box.lines]
+        single = sum(1 for ln in raw if len(ln.text.strip()) == 1 and ln.text.strip().isalnum())
+        if single >= 8 and single >= 0.3 * len(raw):
             notes.append(ReaderNote("vertical_text",
                                     f"page {number} has {single} one-letter lines: text set "
                                     "vertically or rotated, which reads as separate letters",

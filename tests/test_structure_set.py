@@ -65,6 +65,10 @@ def _score(ruler: ModuleType, root: Path, labels: dict) -> dict:
 
 def test_structure_set_is_current_and_holds_the_targets(ruler: ModuleType,
                                                        tmp_path: Path) -> None:
+    pytest.importorskip("fpdf")
+    if not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").is_file():
+        pytest.skip("DejaVu Sans (fonts-dejavu-core) is needed for the ligature and icon "
+                    "documents")
     sys.path.insert(0, str(SET))
     try:
         build = _load("structure_build", SET / "build.py")

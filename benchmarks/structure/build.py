@@ -58,6 +58,8 @@ DOCS = HERE / "docs"
 LABELS = HERE / "labels.json"
 FIXED_TIME = datetime(2025, 3, 3, 9, 0, 0, tzinfo=UTC)
 ZIP_TIME = (2025, 3, 3, 9, 0, 0)
+#: DejaVu Sans (Debian's fonts-dejavu-core) for the documents that need glyphs beyond
+#: Latin-1: ligatures, icons before headings.
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 

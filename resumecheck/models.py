@@ -52,6 +52,8 @@ class Kind(StrEnum):
 
     RESUME = "resume"
     COVER_LETTER = "cover-letter"
+    #: A job posting given where a resume was expected: no profile terms apply to it.
+    POSTING = "posting"
 
 
 _SIMPLE = (str, int, bool, type(None))
@@ -109,7 +111,8 @@ class Block:
     #: 1-based. PDF: line of the block's first text line on its page, counted in reading
     #: order. DOCX: paragraph number within its part (body, header, ...). Text: source line.
     line: int = 1
-    #: PDF only: (x0, top, x1, bottom) in points from the page's top-left corner.
+    #: (x0, top, x1, bottom) in points from the page's top-left corner: PDF text, and
+    #: DOCX text boxes that have a place on the page.
     bbox: tuple[float, float, float, float] | None = None
     #: Canonical section key (``"education"``, ``"board_certification"``...) or the
     #: heading's own wording, lower-cased, when it is not a known one; None before any heading.
@@ -143,7 +146,8 @@ class PageInfo:
 class ReaderNote:
     """A fact the reader noticed that later checks turn into findings.
 
-    Kinds in use: ``no_text_layer``, ``columns``, ``cid_glyphs``, ``private_use_glyphs``,
+    Kinds in use: ``no_text_layer``, ``no_text`` (a DOCX without any text), ``columns``,
+    ``cid_glyphs``, ``private_use_glyphs``,
     ``vertical_text``, ``encrypted``, ``strict_ooxml``, ``truncated``, ``only_fragile``.
     """
 

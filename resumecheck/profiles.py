@@ -110,12 +110,22 @@ class Profile:
     terms: tuple[Term, ...]
     #: What the profession's documents are expected to hold (``[conventions]``).
     conventions: Conventions = Conventions()
+    #: Things worth telling the user that do not stop the load (a comma in a plain-list
+    #: line), each one line naming the file; printed once per run.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    #: The sources of a profile combined from several (``-p a -p b``); empty otherwise.
+    parts: tuple[str, ...] = ()
     _categories_by_id: dict[str, Category] = field(init=False, repr=False, compare=False)
     _terms_by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_categories_by_id", {c.id: c for c in self.categories})
         object.__setattr__(self, "_terms_by_id", {t.id: t for t in self.terms})
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every file (or ``builtin:`` name) this profile was read from."""
+        return self.parts or (self.source,)
 
     def category(self, id: str) -> Category:
         try:

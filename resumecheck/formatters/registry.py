@@ -20,6 +20,9 @@ class OutputFormat(StrEnum):
     HTML = "html"
     JUNIT = "junit"
     GITHUB = "github"
+    CONCISE = "concise"
+    SARIF = "sarif"
+    GITLAB = "gitlab"
 
     def formatter(self, ctx: RenderContext) -> Formatter:
         """This format's formatter for one run."""
@@ -38,4 +41,7 @@ _FORMATTERS: dict[OutputFormat, tuple[str, str]] = {
     OutputFormat.HTML: ("html", "HtmlFormatter"),
     OutputFormat.JUNIT: ("junit", "JUnitFormatter"),
     OutputFormat.GITHUB: ("github", "GithubFormatter"),
+    OutputFormat.CONCISE: ("concise", "ConciseFormatter"),
+    OutputFormat.SARIF: ("sarif", "SarifFormatter"),
+    OutputFormat.GITLAB: ("gitlab", "GitlabFormatter"),
 }

@@ -456,7 +456,10 @@ def profiles_show(
     """Print a profile as TOML."""
     from resumecheck.profiles import load_profile, profile_to_toml
 
-    sys.stdout.write(profile_to_toml(load_profile(name)))
+    profile = load_profile(name)
+    for warning in profile.warnings:
+        _err(warning)
+    sys.stdout.write(profile_to_toml(profile))
     return ExitCode.OK
 
 
@@ -464,7 +467,7 @@ def profiles_show(
 def profiles_validate(
     files: Annotated[list[Path], typer.Argument(help="Profile files (.toml or .txt).")],
 ) -> int:
-    """Check profile files; print each problem as FILE: KEY: reason."""
+    """Check profile files; print every problem of each as FILE: KEY: reason."""
     from resumecheck.errors import ProfileError
     from resumecheck.profiles import load_profile
 
@@ -473,9 +476,12 @@ def profiles_validate(
         try:
             p = load_profile(str(f))
         except ProfileError as exc:
-            _err(exc.line())
+            for problem in getattr(exc, "problems", (exc,)):
+                _err(problem.line())
             code = ExitCode.USAGE
         else:
+            for warning in p.warnings:
+                _err(warning)
             typer.echo(f"{f}: ok ({len(p.terms)} terms in {len(p.categories)} categories)")
     return code
 

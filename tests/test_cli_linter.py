@@ -257,8 +257,9 @@ def test_concise_is_one_line_per_finding_at_the_json_location(
     report = json_report(out)
     code, out, _ = run(["check", str(document), "-f", "concise"], capsys)
     assert code == ExitCode.OK
-    *lines, summary = out.splitlines()
+    *lines, score, summary = out.splitlines()
     assert summary == f"Found {len(report['findings'])} findings in 1 file."
+    assert score == f"{document}: score {report['score']['value']:.1f}"
     assert len(lines) == len(report["findings"])
     for line, finding in zip(lines, report["findings"], strict=True):
         hit = _CONCISE.match(line)

@@ -28,7 +28,11 @@ class ConciseFormatter(Formatter):
         self.findings += len(outcome.findings)
         lines += [f"{outcome.path}:1:1: below threshold: {reason}\n"
                   for reason in result.verdict.reasons]
-        return "".join(lines)
+        # The document's score, without a line number: parsers of path:line:col: skip it.
+        summary = f"{outcome.path}: score {outcome.score.value:.1f}"
+        if outcome.job is not None:
+            summary += f", match rate {outcome.job.match_rate:.1f}% against the posting"
+        return "".join(lines) + summary + "\n"
 
     def finish(self, tally: Tally) -> str:
         files = f"{tally.files} file{'s' if tally.files != 1 else ''}"

@@ -6,8 +6,9 @@ message, unique within the report), ``severity`` (error -> major, warning -> min
 info -> info), ``location.path`` (relative to the folder the run started in) and
 ``location.lines.begin``. Lines are counted as in :func:`ci.position`; for a PDF,
 ``lines.begin`` is the line on its page and the description names the page. An unreadable
-document is a ``critical`` issue, and a document below a threshold a ``major`` one, both at
-line 1, so the merge request shows why the job failed.
+document is a ``critical`` issue, a document below a threshold a ``major`` one, and each
+checked document's score (and match rate) an ``info`` issue named ``score``, all at line 1,
+so the merge request shows how each document did and why the job failed.
 """
 
 from __future__ import annotations
@@ -51,7 +52,14 @@ class GitlabFormatter(Formatter):
             check = "internal-error" if result.verdict.status == Status.ERROR else "unreadable"
             return self._issue(self._plain(path, check, f"{outcome.path}: {outcome.reason}",
                                            "critical"))
-        parts = [self._issue(self._finding(path, outcome, f)) for f in outcome.findings]
+        summary = f"{outcome.path}: score {outcome.score.value:.1f}"
+        if outcome.job is not None:
+            summary += f"; match rate {outcome.job.match_rate:.1f}% against the posting"
+        # One info issue per document with its score; its fingerprint does not change
+        # with the score, so GitLab shows it as the same issue from run to run.
+        parts = [self._issue({**self._plain(path, "score", summary, "info"),
+                              "fingerprint": self.fingerprints(fingerprint(path, "score"))})]
+        parts += [self._issue(self._finding(path, outcome, f)) for f in outcome.findings]
         parts += [self._issue(self._plain(path, "threshold", f"{outcome.path}: {reason}",
                                           "major"))
                   for reason in result.verdict.reasons]

@@ -116,7 +116,7 @@ class SarifFormatter(Formatter):
         properties.update({"format": outcome.document.format, "kind": str(outcome.kind),
                            "score": round(outcome.score.value, 1)})
         if outcome.job is not None:
-            properties["matchRate"] = float(outcome.job.match_rate)
+            properties["matchRate"] = round(float(outcome.job.match_rate), 1)
         self.artifacts.append({"location": self._location(outcome.path, index),
                                "roles": ["analysisTarget"], "properties": properties})
         parts = []
@@ -145,15 +145,17 @@ class SarifFormatter(Formatter):
             location["properties"] = extra
         text = finding.message + (f"\nFix: {finding.fix}" if finding.fix else "")
         base = finding_fingerprint(run_path(report.path), finding)
-        return {
+        result: dict[str, Any] = {
             "ruleId": finding.code,
-            "ruleIndex": self.rule_index[finding.code],
             "level": SARIF_LEVEL[finding.severity],
             "message": {"text": text},
             "locations": [location],
             "partialFingerprints": {_FINGERPRINT_KEY: self.fingerprints(base)},
             "properties": {"fix": finding.fix, "severity": str(finding.severity)},
         }
+        if finding.code in self.rule_index:
+            result["ruleIndex"] = self.rule_index[finding.code]
+        return result
 
     def finish(self, tally: Tally) -> str:
         code = tally.exit_code()

@@ -80,12 +80,12 @@ def selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> boo
 
 def parse_selection(values: Iterable[str], rules: Mapping[str, Rule], label: str
                     ) -> tuple[str, ...]:
-    """Codes and prefixes (``K101``, ``K1``, ``K``) or rule names (``missing-required-term``,
-    taken as their code) from ``--select``-style values, comma-separated, in order, once each.
+    """Codes and prefixes (``K101``, ``K1``, ``K``, in any case) and rule names
+    (``hedged-procedure-claim``, taken as its code Q102), comma-separated or repeated.
 
-    Anything that is neither a prefix of a code nor a rule name raises :class:`ValueError`
-    naming ``label`` (the option or config key) and the closest known spellings: a typo must
-    never quietly select nothing.
+    Anything else is a usage error naming the option or config key (``label``) with the
+    closest codes and names ("did you mean P101?"): a typo must never quietly turn every
+    check off.
     """
     by_name = {r.name: r.code for r in rules.values()}
     out: list[str] = []

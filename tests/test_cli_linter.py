@@ -294,7 +294,8 @@ def test_concise_names_unreadable_files_and_thresholds(
     assert out.splitlines()[-1].endswith("(1 below threshold, 1 unreadable).")
 
 
-def test_statistics_count_each_code(capsys: pytest.CaptureFixture[str]) -> None:
+def test_statistics_count_each_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                    ) -> None:
     code, out, _ = run(["check", str(CV_PDF), "-f", "json"], capsys)
     counts = Counter(f["code"] for f in json_report(out)["findings"])
     code, out, err = run(["check", str(CV_PDF), "-f", "concise", "--statistics"], capsys)
@@ -307,6 +308,12 @@ def test_statistics_count_each_code(capsys: pytest.CaptureFixture[str]) -> None:
     # a machine format on stdout stays parseable: the table goes to stderr
     code, out, err = run(["check", str(CV_PDF), "-f", "json", "--statistics"], capsys)
     assert json.loads(out) and {ln.split()[1] for ln in err.splitlines()} == set(counts)
+    # with the report in a file, the table is what standard output shows
+    report = tmp_path / "report.sarif"
+    code, out, err = run(["check", str(CV_PDF), "-f", "sarif", "--statistics", "-o",
+                          str(report)], capsys)
+    assert {ln.split()[1] for ln in out.splitlines()} == set(counts)
+    assert json.loads(report.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
 # --------------------------------------------------------------------------- 5: SARIF
@@ -459,8 +466,16 @@ def test_dash_h_is_help_on_every_command(command: list[str],
 
 
 def test_shell_completion_script_and_completions() -> None:
-    proc = cli(["--show-completion", "bash"])
-    assert proc.returncode == 0 and b"_RESUMECHECK_COMPLETE" in proc.stdout
+    import shutil
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    # From a shell, as a user runs it: Typer tells the shell from the process tree
+    # (the "; true" keeps bash from replacing itself with the command).
+    proc = subprocess.run([bash, "-c", f"'{sys.executable}' -m resumecheck --show-completion; "
+                                       "true"], capture_output=True, cwd=ROOT, timeout=60)
+    assert b"_RESUMECHECK_COMPLETE=complete_bash" in proc.stdout, proc.stderr
     proc = cli([], env={"_RESUMECHECK_COMPLETE": "complete_bash",
                         "COMP_WORDS": "resumecheck check --for", "COMP_CWORD": "2"})
     assert proc.returncode == 0 and b"--format" in proc.stdout

@@ -7,6 +7,7 @@ takes most of a second), and a built-in profile's version from its ``[profile]``
 from __future__ import annotations
 
 import platform
+import re
 import tomllib
 from importlib import metadata, resources
 
@@ -31,7 +32,13 @@ def builtin_profile_versions() -> list[tuple[str, str]]:
         if not name.endswith(".toml") or name.endswith(_EXAMPLES_SUFFIX):
             continue
         try:
-            header = tomllib.loads(entry.read_text(encoding="utf-8")).get("profile", {})
+            # Only the [profile] table: the terms after it are most of the file.
+            text = entry.read_text(encoding="utf-8")
+            cut = re.search(r"^\s*\[(?!profile\])", text, re.M)
+            try:
+                header = tomllib.loads(text[: cut.start()] if cut else text)["profile"]
+            except (tomllib.TOMLDecodeError, KeyError):  # a bracket inside a string
+                header = tomllib.loads(text).get("profile", {})
             version = str(header.get("version", "?"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             version = "unreadable"

@@ -257,7 +257,8 @@ def check_in_workers(paths: Sequence[str], checker: Any, *, jobs: int, caps: Cap
     from resumecheck.checker import Checker
 
     # Only used where workers cannot be forked: they build their own checker.
-    setup = functools.partial(Checker.build, checker.options, profile=checker.profile)
+    setup = functools.partial(Checker.build, checker.options, profile=checker.profile,
+                              **getattr(checker, "companions", {}))
     return run_batch(paths, check_document, checker, jobs=jobs, caps=caps, setup=setup,
                      **callbacks)
 

@@ -34,28 +34,43 @@ if TYPE_CHECKING:  # pragma: no cover
     from resumecheck.profiles import Profile
 
 
-def read_for_check(path: str | Path, options: CheckOptions) -> Document:
-    """A document as its reader sees it (the step a capped child process runs)."""
+def read_for_check(path: str | Path, options: CheckOptions, data: bytes | None = None
+                   ) -> Document:
+    """A document as its reader sees it (the step a capped child process runs).
+
+    ``data``: the bytes of a document that is not a file (standard input), ``path`` its
+    name in reports; they pass the same size checks as a file's bytes.
+    """
+    if data is not None:
+        from resumecheck.preflight import check_bytes
+        from resumecheck.readers import read_bytes
+
+        name = str(path)
+        return read_bytes(check_bytes(data, name, options.limits), name,
+                          limits=options.limits, password=options.password)
     from resumecheck.readers import read_document
 
     return read_document(path, limits=options.limits, password=options.password)
 
 
-def read_posting(path: str | Path, options: CheckOptions) -> Document:
+def read_posting(path: str | Path, options: CheckOptions, data: bytes | None = None
+                 ) -> Document:
     """The ``--job`` posting; an unreadable one is named as the posting."""
-    return _read_companion(path, options, "job posting")
+    return _read_companion(path, options, "job posting", data)
 
 
-def read_resume(path: str | Path, options: CheckOptions) -> Document:
+def read_resume(path: str | Path, options: CheckOptions, data: bytes | None = None
+                ) -> Document:
     """The ``--resume`` a cover letter is compared with; named as the resume when unreadable."""
-    return _read_companion(path, options, "resume")
+    return _read_companion(path, options, "resume", data)
 
 
-def _read_companion(path: str | Path, options: CheckOptions, role: str) -> Document:
+def _read_companion(path: str | Path, options: CheckOptions, role: str,
+                    data: bytes | None = None) -> Document:
     from resumecheck.preflight import display_path
 
     try:
-        document = read_for_check(path, options)
+        document = read_for_check(path, options, data)
     except InputError as exc:
         raise InputError(exc.path or display_path(path), f"{role} {exc.reason}") from None
     if role == "job posting" and not document.text.strip():
@@ -75,6 +90,10 @@ class Checker:
         self.matcher = matcher
         self.posting = posting
         self.resume = resume
+        #: The ``--job`` and ``--resume`` documents it was built from, so that a worker
+        #: that cannot be forked builds the same checker without reading them again
+        #: (standard input cannot be read twice).
+        self.companions: dict[str, Document] = {}
 
     @classmethod
     def build(cls, options: CheckOptions, *, profile: Profile | None = None,
@@ -107,7 +126,12 @@ class Checker:
             document = resume if resume is not None else read_resume(options.resume, options)
             with _capped(document.path, "resume", caps, InputError):
                 companion = Companion(document, matcher.find(document))
-        return cls(options, profile, pipeline, matcher, analysis, companion)
+        checker = cls(options, profile, pipeline, matcher, analysis, companion)
+        if posting is not None:
+            checker.companions["posting"] = posting
+        if resume is not None:
+            checker.companions["resume"] = resume
+        return checker
 
     def read(self, path: str | Path) -> Document:
         return read_for_check(path, self.options)

@@ -10,10 +10,14 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from resumecheck.errors import InputError
 
 MiB = 1024 * 1024
+#: The path that names standard input on the command line, and how reports show it.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,31 @@ def read_input(path: str | os.PathLike[str], limits: ReadLimits | None = None) -
         raise InputError(name, f"is over the {limits.max_bytes / MiB:.0f} MiB limit")
     if not data:
         raise InputError(name, "is empty")
+    return data
+
+
+def read_stream(stream: BinaryIO, limits: ReadLimits | None = None) -> bytes:
+    """At most one byte over the size cap of a stream (standard input): enough for
+    :func:`check_bytes` to refuse an oversized document without holding all of it."""
+    limits = limits or ReadLimits()
+    chunks: list[bytes] = []
+    left = limits.max_bytes + 1
+    while left > 0:
+        chunk = stream.read(min(left, MiB))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def check_bytes(data: bytes, name: str, limits: ReadLimits | None = None) -> bytes:
+    """The size checks :func:`read_input` makes, for bytes that did not come from a file."""
+    limits = limits or ReadLimits()
+    if not data:
+        raise InputError(name, "is empty")
+    if len(data) > limits.max_bytes:
+        raise InputError(name, f"is over the {limits.max_bytes / MiB:.0f} MiB limit")
     return data
 
 

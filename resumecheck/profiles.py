@@ -16,10 +16,11 @@ import re
 import stat
 import tomllib
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from resumecheck.conventions import Conventions, conventions_to_toml, parse_conventions
 from resumecheck.errors import ProfileError
@@ -30,13 +31,17 @@ __all__ = [
     "Category",
     "Examples",
     "Profile",
+    "ProfileErrors",
     "Term",
     "builtin_profiles",
+    "combine_profiles",
     "load_examples",
     "load_profile",
     "profile_to_toml",
     "wording_key",
 ]
+
+_T = TypeVar("_T")
 
 BUILTIN_PACKAGE = "resumecheck.keywords"
 BUILTIN_PREFIX = "builtin:"
@@ -110,12 +115,22 @@ class Profile:
     terms: tuple[Term, ...]
     #: What the profession's documents are expected to hold (``[conventions]``).
     conventions: Conventions = Conventions()
+    #: Things worth telling the user that do not stop the load (a comma in a plain-list
+    #: line), each one line naming the file; printed once per run.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    #: The sources of a profile combined from several (``-p a -p b``); empty otherwise.
+    parts: tuple[str, ...] = ()
     _categories_by_id: dict[str, Category] = field(init=False, repr=False, compare=False)
     _terms_by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_categories_by_id", {c.id: c for c in self.categories})
         object.__setattr__(self, "_terms_by_id", {t.id: t for t in self.terms})
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every file (or ``builtin:`` name) this profile was read from."""
+        return self.parts or (self.source,)
 
     def category(self, id: str) -> Category:
         try:
@@ -257,6 +272,12 @@ class _Registry:
         self.ids: dict[str, str] = {}
         self.wordings: dict[str, tuple[str, str]] = {}
 
+    def snapshot(self) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+        return dict(self.ids), dict(self.wordings)
+
+    def restore(self, saved: tuple[dict[str, str], dict[str, tuple[str, str]]]) -> None:
+        self.ids, self.wordings = dict(saved[0]), dict(saved[1])
+
     def add_id(self, term_id: str, where: str, owner: str) -> None:
         if term_id in self.ids:
             raise self.err(where, f"duplicate term id {term_id!r} (already used by "
@@ -305,80 +326,226 @@ def _term_line_numbers(text: str) -> list[int]:
             if re.match(r"^\s*\[\[\s*terms\s*\]\]", line)]
 
 
+class ProfileErrors(ProfileError):
+    """Every problem found in one profile file. It reads as the first; ``problems`` holds
+    each (``resumecheck profiles validate`` prints them all)."""
+
+    def __init__(self, problems: list[ProfileError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, _reason_of(first), where=first.where)
+        self.problems = tuple(problems)
+
+    def line(self) -> str:
+        more = len(self.problems) - 1
+        if not more:
+            return super().line()
+        return (f"{super().line()} (and {more} more problem{'s' if more != 1 else ''}; "
+                f"`resumecheck profiles validate` lists them all)")
+
+
+class _Found:
+    """The problems of one file, collected so that one run reports them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[ProfileError] = []
+
+    def add(self, problem: ProfileError) -> None:
+        self.problems.append(problem)
+
+    def attempt(self, step: Callable[[], _T], fallback: _T) -> _T:
+        """``step()``, or ``fallback`` once its problem is noted."""
+        try:
+            return step()
+        except ProfileError as exc:
+            self.add(exc)
+            return fallback
+
+    def raise_any(self) -> None:
+        if self.problems:
+            raise ProfileErrors(self.problems)
+
+
+class _AnyCategory(frozenset):
+    """Stands for the category ids when the categories table itself is broken: that one
+    problem is reported, not again as an unknown category in every term."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _unknown_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str | None,
+                  err: _Errors, found: _Found) -> None:
+    for key in table:
+        found.attempt(lambda key=key: _check_keys({key: None}, allowed, where, err), None)
+
+
 def parse_toml_profile(text: str, source: str, *, default_name: str,
                        strict: bool = False) -> Profile:
     """Validate a TOML profile. ``strict`` (built-ins) also demands every term's level,
-    tip, and the full ``[profile]`` and category headers."""
+    tip, and the full ``[profile]`` and category headers.
+
+    Every problem is collected (each table, each key of a term) and raised together as
+    :class:`ProfileErrors`, so one run of ``profiles validate`` reports them all.
+    """
     err = _Errors(source)
-    data = _toml_load(text, err)
-    _check_keys(data, ("profile", "categories", "terms", "conventions"), None, err)
+    data = _toml_load(text, err)  # a syntax error leaves nothing else to check
+    found = _Found()
+    _unknown_keys(data, ("profile", "categories", "terms", "conventions"), None, err, found)
 
     header = data.get("profile", {})
     if not isinstance(header, dict):
-        raise err("profile", f"must be a table, not {_describe(header)}")
-    _check_keys(header, _PROFILE_KEYS, "profile", err)
+        found.add(err("profile", f"must be a table, not {_describe(header)}"))
+        header = {}
+    _unknown_keys(header, _PROFILE_KEYS, "profile", err, found)
     if strict:
         for key in _PROFILE_KEYS:
             if key not in header:
-                raise err(f"profile.{key}", "missing required key")
-    name = _string(header.get("name", default_name), "profile.name", err)
-    title = _string(header.get("title", name), "profile.title", err)
-    description = _string(header.get("description", ""), "profile.description", err,
-                          empty_ok=True)
-    version = _string(header.get("version", "0"), "profile.version", err)
+                found.add(err(f"profile.{key}", "missing required key"))
+    name = found.attempt(lambda: _string(header.get("name", default_name), "profile.name",
+                                         err), default_name)
+    title = found.attempt(lambda: _string(header.get("title", name), "profile.title", err),
+                          name)
+    description = found.attempt(lambda: _string(header.get("description", ""),
+                                                "profile.description", err, empty_ok=True), "")
+    version = found.attempt(lambda: _string(header.get("version", "0"), "profile.version",
+                                            err), "0")
 
     raw_categories = data.get("categories")
+    category_ids: frozenset[str] = _AnyCategory()
+    categories: list[Category] = []
     if raw_categories is None:
-        raise err("categories", "missing: define at least one [categories.<id>] table")
-    if not isinstance(raw_categories, dict) or not raw_categories:
-        raise err("categories", "must hold at least one [categories.<id>] table")
-    categories = []
-    for cat_id, raw in raw_categories.items():
-        where = f"categories.{cat_id}"
-        if not _CATEGORY_ID_RE.match(cat_id):
-            raise err(where, f"category id {cat_id!r} must be lower-case letters, digits, "
-                             "'-' or '_'")
-        if not isinstance(raw, dict):
-            raise err(where, f"must be a table, not {_describe(raw)}")
-        _check_keys(raw, _CATEGORY_KEYS, where, err)
-        if strict:
-            for key in ("title", "weight"):
-                if key not in raw:
-                    raise err(f"{where}.{key}", "missing required key")
-        categories.append(Category(
-            id=cat_id,
-            title=_string(raw.get("title", cat_id.replace("_", " ").replace("-", " ")
-                                  .capitalize()), f"{where}.title", err),
-            weight=_weight(raw.get("weight", 1.0), f"{where}.weight", err),
-            description=_string(raw.get("description", ""), f"{where}.description", err,
-                                empty_ok=True),
-        ))
-    category_ids = {c.id for c in categories}
+        found.add(err("categories", "missing: define at least one [categories.<id>] table"))
+    elif not isinstance(raw_categories, dict) or not raw_categories:
+        found.add(err("categories", "must hold at least one [categories.<id>] table"))
+    else:
+        # Terms may name any category written here, even a broken one (reported once).
+        category_ids = frozenset(raw_categories)
+        for cat_id, raw in raw_categories.items():
+            category = _toml_category(cat_id, raw, err, found, strict=strict)
+            if category is not None:
+                categories.append(category)
 
     raw_terms = data.get("terms")
+    terms: list[Term] = []
     if raw_terms is None:
-        raise err("terms", "missing: add at least one [[terms]] table")
-    if not isinstance(raw_terms, list) or not raw_terms:
-        raise err("terms", "must be a non-empty array of [[terms]] tables")
-    header_lines = _term_line_numbers(text)
-    registry = _Registry(err)
-    terms = []
-    for i, raw in enumerate(raw_terms):
-        base = f"terms[{i}]"
-        if not isinstance(raw, dict):
-            raise err(base, f"must be a table, not {_describe(raw)}")
-        line = header_lines[i] if i < len(header_lines) else None
-        try:
-            terms.append(_toml_term(raw, base, category_ids, registry, err, strict=strict))
-        except ProfileError as exc:
-            if line is None or exc.where is None or not exc.where.startswith(base):
-                raise
-            raise err(exc.where, f"{_reason_of(exc)} ([[terms]] table at line {line})") from None
-    conventions = (parse_conventions(data["conventions"], "conventions", err)
-                   if "conventions" in data else Conventions())
+        found.add(err("terms", "missing: add at least one [[terms]] table"))
+    elif not isinstance(raw_terms, list) or not raw_terms:
+        found.add(err("terms", "must be a non-empty array of [[terms]] tables"))
+    else:
+        header_lines = _term_line_numbers(text)
+        registry = _Registry(err)
+        for i, raw in enumerate(raw_terms):
+            base = f"terms[{i}]"
+            if not isinstance(raw, dict):
+                found.add(err(base, f"must be a table, not {_describe(raw)}"))
+                continue
+            line = header_lines[i] if i < len(header_lines) else None
+            term = _collect_term(raw, base, line, category_ids, registry, err, found,
+                                 strict=strict)
+            if term is not None:
+                terms.append(term)
+    conventions = Conventions()
+    if "conventions" in data:
+        conventions = _collect_conventions(data["conventions"], err, found)
+    found.raise_any()
     return Profile(name=name, title=title, description=description, version=version,
                    source=source, categories=tuple(categories), terms=tuple(terms),
                    conventions=conventions)
+
+
+def _toml_category(cat_id: str, raw: Any, err: _Errors, found: _Found, *,
+                   strict: bool) -> Category | None:
+    """One ``[categories.<id>]`` table, each of its problems noted; None when it has any."""
+    where = f"categories.{cat_id}"
+    before = len(found.problems)
+    if not _CATEGORY_ID_RE.match(cat_id):
+        found.add(err(where, f"category id {cat_id!r} must be lower-case letters, digits, "
+                             "'-' or '_'"))
+    if not isinstance(raw, dict):
+        found.add(err(where, f"must be a table, not {_describe(raw)}"))
+        return None
+    _unknown_keys(raw, _CATEGORY_KEYS, where, err, found)
+    if strict:
+        for key in ("title", "weight"):
+            if key not in raw:
+                found.add(err(f"{where}.{key}", "missing required key"))
+    default_title = cat_id.replace("_", " ").replace("-", " ").capitalize()
+    category = Category(
+        id=cat_id,
+        title=found.attempt(lambda: _string(raw.get("title", default_title), f"{where}.title",
+                                            err), default_title),
+        weight=found.attempt(lambda: _weight(raw.get("weight", 1.0), f"{where}.weight", err),
+                             1.0),
+        description=found.attempt(lambda: _string(raw.get("description", ""),
+                                                  f"{where}.description", err, empty_ok=True),
+                                  ""),
+    )
+    return category if len(found.problems) == before else None
+
+
+def _key_after(where: str | None, base: str) -> str | None:
+    """``aliases`` of ``terms[3].aliases[1]`` when ``base`` is ``terms[3]``."""
+    if where is None or not where.startswith(base + "."):
+        return None
+    return re.split(r"[.\[]", where[len(base) + 1:], maxsplit=1)[0]
+
+
+def _collect_term(raw: dict[str, Any], base: str, line: int | None,
+                  category_ids: frozenset[str], registry: _Registry, err: _Errors,
+                  found: _Found, *, strict: bool) -> Term | None:
+    """One term, or None after noting each of its problems.
+
+    The term is validated as a whole; after a problem, the key at fault is set aside (or,
+    for the category, replaced by a known one) and the rest is validated again, so every
+    key's problem is reported. A problem with the wording or the id stops there: what
+    comes after depends on them.
+    """
+    stop = {"term", "id"} | ({"level", "tip"} if strict else set())
+    table = dict(raw)
+    failed = False
+    for _ in range(len(raw) + 1):
+        saved = registry.snapshot()
+        try:
+            term = _toml_term(table, base, category_ids, registry, err, strict=strict)
+        except ProfileError as exc:
+            registry.restore(saved)
+            failed = True
+            if line is not None and exc.where is not None and exc.where.startswith(base):
+                exc = err(exc.where, f"{_reason_of(exc)} ([[terms]] table at line {line})")
+            found.add(exc)
+            key = _key_after(exc.where, base)
+            if key is None or key in stop or key not in table:
+                return None
+            known = sorted(c for c in category_ids) if not isinstance(
+                category_ids, _AnyCategory) else []
+            if key == "category" and known:
+                table[key] = known[0]
+            else:
+                del table[key]
+            continue
+        # A term with problems is left out, but its wordings stay claimed, so a later
+        # term repeating one is still reported.
+        return None if failed else term
+    return None
+
+
+def _collect_conventions(raw: Any, err: _Errors, found: _Found) -> Conventions:
+    """``[conventions]``, each key's problem noted (the key set aside and the rest read
+    again)."""
+    if not isinstance(raw, dict):
+        found.add(err("conventions", f"must be a table, not {_describe(raw)}"))
+        return Conventions()
+    table = dict(raw)
+    for _ in range(len(raw) + 1):
+        try:
+            return parse_conventions(table, "conventions", err)
+        except ProfileError as exc:
+            found.add(exc)
+            key = _key_after(exc.where, "conventions")
+            if key is None or key not in table:
+                return Conventions()
+            del table[key]
+    return Conventions()
 
 
 def _reason_of(exc: ProfileError) -> str:
@@ -471,41 +638,79 @@ TXT_CATEGORY = Category(id="keywords", title="Keywords", weight=1.0)
 
 
 def parse_txt_profile(text: str, source: str, *, name: str) -> Profile:
-    """One term per line, ``|`` between wordings, ``#`` starts a comment."""
+    """One term per line, ``|`` between wordings, ``#`` starts a comment.
+
+    Every line's problem is collected (:class:`ProfileErrors`). A line whose wording holds
+    commas ("Epic, Cerner, Meditech") is still one term, as written, but the profile
+    carries one warning naming those lines: a comma does not split terms here.
+    """
     err = _Errors(source)
+    found = _Found()
     registry = _Registry(err)
     terms = []
+    commas: list[tuple[int, str]] = []
     for number, raw_line in enumerate(text.splitlines(), 1):
         line = raw_line.split("#", 1)[0] if not raw_line.lstrip().startswith("#") else ""
         if not line.strip():
             continue
         where = f"line {number}"
-        variants = [_clean(v) for v in line.split("|")]
-        if any(not v for v in variants):
-            raise err(where, "empty wording (two '|' in a row, or one at an end of the line)")
-        preferred = variants[0]
-        acronyms = tuple(v for v in variants if _is_txt_acronym(v))
-        aliases = tuple(v for v in variants[1:] if not _is_txt_acronym(v))
-        term_id = slugify(preferred)
-        if not term_id:
-            raise err(where, f"{preferred!r} has no letters or digits")
-        registry.add_id(term_id, where, where)
-        term = Term(id=term_id, term=preferred, aliases=aliases, acronyms=acronyms,
-                    category=TXT_CATEGORY.id, level=Level.REQUIRED, weight=1.0,
-                    kinds=frozenset({Kind.RESUME, Kind.COVER_LETTER}),
-                    tip=_generic_tip(preferred))
-        wheres: dict[tuple[str, str], str] = {}
-        for k, v in enumerate(variants):
-            if v in variants[:k]:
-                raise err(where, f"{v!r} is written twice on this line")
-            via = "acronym" if _is_txt_acronym(v) else ("term" if k == 0 else "alias")
-            wheres[(v, via)] = where
-        registry.add_term(term, wheres, where)
+        saved = registry.snapshot()
+        try:
+            term = _txt_term(line, where, registry, err)
+        except ProfileError as exc:
+            registry.restore(saved)
+            found.add(exc)
+            continue
         terms.append(term)
-    if not terms:
-        raise err(None, "no terms: write one keyword per line")
+        listed = next((w for w, _ in term.variants() if _COMMA_LIST_RE.search(w)), None)
+        if listed is not None:
+            commas.append((number, listed))
+    if not terms and not found.problems:
+        found.add(err(None, "no terms: write one keyword per line"))
+    found.raise_any()
+    warnings = (_comma_warning(source, commas),) if commas else ()
     return Profile(name=name, title=name, description=f"Keyword list from {source}",
-                   version="0", source=source, categories=(TXT_CATEGORY,), terms=tuple(terms))
+                   version="0", source=source, categories=(TXT_CATEGORY,), terms=tuple(terms),
+                   warnings=warnings)
+
+
+#: A comma that separates words, not the digits of a number ("1,000").
+_COMMA_LIST_RE = re.compile(r",(?!\d)|(?<!\d),")
+
+
+def _comma_warning(source: str, lines: list[tuple[int, str]]) -> str:
+    numbers = ", ".join(str(n) for n, _ in lines[:10]) + (", ..." if len(lines) > 10 else "")
+    first = lines[0][1]
+    example = " | ".join(p.strip() for p in first.split(",") if p.strip())
+    return (f"{source}: warning: line{'s' if len(lines) > 1 else ''} {numbers}: a comma does "
+            f"not split terms in a plain list, so {first!r} is one term, found only as "
+            f"written; put each term on its own line, or write {example!r} if any one of "
+            "them should count")
+
+
+def _txt_term(line: str, where: str, registry: _Registry, err: _Errors) -> Term:
+    variants = [_clean(v) for v in line.split("|")]
+    if any(not v for v in variants):
+        raise err(where, "empty wording (two '|' in a row, or one at an end of the line)")
+    preferred = variants[0]
+    acronyms = tuple(v for v in variants if _is_txt_acronym(v))
+    aliases = tuple(v for v in variants[1:] if not _is_txt_acronym(v))
+    term_id = slugify(preferred)
+    if not term_id:
+        raise err(where, f"{preferred!r} has no letters or digits")
+    registry.add_id(term_id, where, where)
+    term = Term(id=term_id, term=preferred, aliases=aliases, acronyms=acronyms,
+                category=TXT_CATEGORY.id, level=Level.REQUIRED, weight=1.0,
+                kinds=frozenset({Kind.RESUME, Kind.COVER_LETTER}),
+                tip=_generic_tip(preferred))
+    wheres: dict[tuple[str, str], str] = {}
+    for k, v in enumerate(variants):
+        if v in variants[:k]:
+            raise err(where, f"{v!r} is written twice on this line")
+        via = "acronym" if _is_txt_acronym(v) else ("term" if k == 0 else "alias")
+        wheres[(v, via)] = where
+    registry.add_term(term, wheres, where)
+    return term
 
 
 def _is_txt_acronym(variant: str) -> bool:
@@ -584,8 +789,15 @@ def _looks_like_path(spec: str) -> bool:
             or spec.lower().endswith((".toml", ".txt")))
 
 
-def load_profile(spec: str | os.PathLike[str] | Profile = "pain-medicine") -> Profile:
-    """A built-in profile by name, or a ``.toml`` / ``.txt`` profile file by path."""
+ProfileSpec = str | os.PathLike[str] | Profile
+
+
+def load_profile(spec: ProfileSpec | Sequence[ProfileSpec] = "pain-medicine") -> Profile:
+    """A built-in profile by name, or a ``.toml`` / ``.txt`` profile file by path; a
+    sequence of them (``-p a -p b``) is loaded and combined (:func:`combine_profiles`)."""
+    if isinstance(spec, list | tuple):
+        parts = [load_profile(one) for one in spec]
+        return parts[0] if len(parts) == 1 else combine_profiles(parts)
     if isinstance(spec, Profile):
         return spec
     text = os.fspath(spec)
@@ -600,6 +812,84 @@ def load_profile(spec: str | os.PathLike[str] | Profile = "pain-medicine") -> Pr
     if suffix not in (".toml", ".txt"):
         raise ProfileError(text, "unknown profile format: use a .toml profile or a .txt list")
     return _load_file(text)
+
+
+def combine_profiles(parts: Sequence[Profile]) -> Profile:
+    """Several profiles as one: the terms of all, in order.
+
+    - A term id or a wording (compared as for duplicates within one profile) in two of
+      them is an error naming both files: a term must count once.
+    - Categories: all of them, in order; a category id in two must have the same weight
+      (an error naming both files otherwise), and keeps the first one's title.
+    - Conventions: word lists and expected sections are joined (each entry once),
+      ``research_expected`` holds when any part says so, and the document name and each
+      finding's fix come from the first part that sets them.
+    - Name and version join the parts' with ``+``; warnings of every part are kept.
+    """
+    both = " + ".join(p.source for p in parts)
+    categories: dict[str, tuple[Category, Profile]] = {}
+    for part in parts:
+        for category in part.categories:
+            seen = categories.get(category.id)
+            if seen is None:
+                categories[category.id] = (category, part)
+            elif seen[0].weight != category.weight:
+                raise ProfileError(both, f"category {category.id!r} has weight "
+                                         f"{seen[0].weight:g} in {seen[1].source} and "
+                                         f"{category.weight:g} in {part.source}; give it "
+                                         "the same weight in both, or another id in one")
+    ids: dict[str, Profile] = {}
+    wordings: dict[str, tuple[str, Term, Profile]] = {}
+    for part in parts:
+        for term in part.terms:
+            for wording, _via in term.variants():
+                for key in _wording_keys(wording):
+                    other = wordings.get(key)
+                    if other is not None and other[2] is not part:
+                        raise ProfileError(both, f"{wording!r} (term {term.term!r} of "
+                                                 f"{part.source}) is also {other[0]!r} (term "
+                                                 f"{other[1].term!r} of {other[2].source}); "
+                                                 "a wording may belong to one term only")
+                    wordings.setdefault(key, (wording, term, part))
+            if term.id in ids:
+                raise ProfileError(both, f"term id {term.id!r} is in both {ids[term.id].source}"
+                                         f" and {part.source}; a term may be in one profile "
+                                         "only")
+            ids[term.id] = part
+    return Profile(
+        name="+".join(p.name for p in parts),
+        title=" + ".join(p.title for p in parts),
+        description="; ".join(p.description for p in parts if p.description),
+        version="+".join(p.version for p in parts),
+        source=both,
+        categories=tuple(c for c, _ in categories.values()),
+        terms=tuple(t for p in parts for t in p.terms),
+        conventions=_combine_conventions([p.conventions for p in parts]),
+        warnings=tuple(w for p in parts for w in p.warnings),
+        parts=tuple(s for p in parts for s in p.sources),
+    )
+
+
+def _combine_conventions(parts: Sequence[Conventions]) -> Conventions:
+    default = Conventions()
+    values: dict[str, Any] = {
+        "document": next((c.document for c in parts if c.document != default.document),
+                         default.document),
+        "research_expected": any(c.research_expected for c in parts),
+    }
+    sections = [s for c in parts for s in c.expected_sections if c.expected_sections
+                != default.expected_sections]
+    values["expected_sections"] = (tuple(dict.fromkeys(sections)) if sections
+                                   else default.expected_sections)
+    for key in ("continuing_education", "procedure_words", "outcome_nouns", "role_words",
+                "people_words", "collaboration_words"):
+        values[key] = tuple(dict.fromkeys(w for c in parts for w in getattr(c, key)))
+    fixes: dict[str, str] = {}
+    for c in parts:
+        for code, text in c.fixes:
+            fixes.setdefault(code, text)
+    values["fixes"] = tuple(sorted(fixes.items()))
+    return Conventions(**values)
 
 
 def _examples_location(profile: Profile) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from resumecheck.formatters.registry import OutputFormat
 from resumecheck.limits import Caps
 from resumecheck.models import Document, Failure, Outcome
 from resumecheck.options import CheckOptions
+from resumecheck.preflight import STDIN, STDIN_NAME
 from resumecheck.verdict import FileResult, Tally, Thresholds, judge
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +43,13 @@ class RunSettings:
     debug: bool = False
     #: The config file the defaults came from (it is an input too).
     config_file: str | None = None
+    #: ``--exit-zero``: findings and thresholds never make the exit code 1.
+    exit_zero: bool = False
+    #: ``--statistics``: a count per finding code after the report.
+    statistics: bool = False
+    #: What was read from standard input (``-`` as the document, ``--job -`` or
+    #: ``--resume -``), at most ``max_bytes + 1`` bytes; None when nothing was.
+    stdin: bytes | None = None
 
 
 Err = Callable[[str], None]
@@ -54,7 +63,10 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
 
     options = settings.options
     profile = load_profile(options.profile)  # a bad profile stops the run before any work
-    discovery = discover(settings.paths)
+    for warning in profile.warnings:
+        err(warning)
+    from_stdin = settings.paths == (STDIN,)
+    discovery = discover(() if from_stdin else settings.paths)
     skipped: list[Outcome] = []
     for path, reason in discovery.skipped:
         # Files that are not documents by name are only listed on request; anything else
@@ -64,13 +76,13 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
                 err(f"{path}: skipped: {reason}")
         else:
             skipped.append(Failure(path, reason))
-    files = discovery.files
+    files = (STDIN_NAME,) if from_stdin else discovery.files
     if settings.output is not None:
         from resumecheck.outpath import guard_output
 
-        companions = [p for p in (options.job, options.resume, settings.config_file) if p]
-        if not profile.source.startswith("builtin:"):
-            companions.append(profile.source)
+        companions = [p for p in (options.job, options.resume, settings.config_file)
+                      if p and p != STDIN]
+        companions += [source for source in profile.sources if not source.startswith("builtin:")]
         files = guard_output(settings.output, documents=files, companions=companions,
                              folders=discovery.folders)
     if not files and not skipped:
@@ -85,6 +97,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         total=len(files) + len(skipped),
     )
     formatter = settings.fmt.formatter(ctx)
+    counts: Counter[str] | None = Counter() if settings.statistics else None
     # One file is read in a capped child while this process builds the checker.
     first = _prefetch(files[0], settings) if len(files) == 1 else None
     try:
@@ -93,7 +106,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         if first is not None:
             first.close()
         raise
-    tally = Tally()
+    tally = Tally(exit_zero=settings.exit_zero)
     pending = sorted(skipped, key=lambda o: path_order(o.path))
     with _sink(settings.output, stdout) as sink:
         sink.write(formatter.start())
@@ -101,25 +114,51 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         def deliver(outcome: Outcome) -> None:
             # Paths that were never opened take their place in path order.
             while pending and path_order(pending[0].path) < path_order(outcome.path):
-                _deliver(pending.pop(0), formatter, tally, sink, err)
-            _deliver(outcome, formatter, tally, sink, err)
+                _deliver(pending.pop(0), formatter, tally, sink, err, counts)
+            _deliver(outcome, formatter, tally, sink, err, counts)
 
         if first is not None:
             deliver(_check_single(first, checker, settings, err))
         elif files:
             _check_batch(files, checker, settings, err, deliver)
         for outcome in pending:
-            _deliver(outcome, formatter, tally, sink, err)
+            _deliver(outcome, formatter, tally, sink, err, counts)
         sink.write(formatter.finish(tally))
+    if counts:
+        table = statistics_table(counts)
+        # After the report; never inside a report a tool parses from standard output.
+        if settings.output is None and settings.fmt not in LINE_FORMATS:
+            err(table.rstrip("\n"))
+        else:
+            out = stdout if stdout is not None else sys.stdout
+            out.write(table)
+            out.flush()
     return tally.exit_code()
 
 
+#: Formats read line by line, after which the statistics table may follow on stdout.
+LINE_FORMATS = frozenset({OutputFormat.TEXT, OutputFormat.CONCISE, OutputFormat.GITHUB})
+
+
+def statistics_table(counts: Counter[str]) -> str:
+    """``--statistics``: one line per finding code, most frequent first (ties by code):
+    the count, the code, its severity and its name."""
+    from resumecheck.rules import RULES
+
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = len(str(rows[0][1]))
+    return "".join(f"{n:>{width}}  {code}  {RULES[code].severity.value:<7}  "
+                   f"{RULES[code].name}\n" for code, n in rows)
+
+
 def _deliver(outcome: Outcome, formatter: Formatter, tally: Tally, sink: TextIO,
-             err: Err) -> None:
+             err: Err, counts: Counter[str] | None = None) -> None:
     verdict = judge(outcome, formatter.ctx.thresholds)
     tally.add(verdict)
     if isinstance(outcome, Failure):
         err(f"{outcome.path}: {outcome.reason}")
+    elif counts is not None:
+        counts.update(f.code for f in outcome.findings)
     text = formatter.add(FileResult(outcome, verdict))
     if text:
         sink.write(text)
@@ -142,7 +181,19 @@ def _prefetch(path: str, settings: RunSettings) -> Prefetch:
     from resumecheck.batch import Prefetch
     from resumecheck.checker import read_for_check
 
-    return Prefetch(read_for_check, path, settings.options, settings.caps)
+    return Prefetch(_reading(read_for_check, path, settings), path, settings.options,
+                    settings.caps)
+
+
+def _reading(read: Callable[..., Document], path: str, settings: RunSettings
+             ) -> Callable[..., Document]:
+    """The step a capped child runs to read ``path``: standard input's bytes (read by this
+    process, capped) are handed to the child, which checks their size and parses them."""
+    if path != STDIN_NAME:
+        return read
+    import functools
+
+    return functools.partial(read, data=settings.stdin if settings.stdin is not None else b"")
 
 
 def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker:
@@ -153,9 +204,10 @@ def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker
     from resumecheck.checker import Checker, read_posting, read_resume
 
     options = settings.options
-    wanted = [(options.job, read_posting, "job posting"), (options.resume, read_resume, "resume")]
-    children = [(Prefetch(read, path, options, settings.caps), role) if path else None
-                for path, read, role in wanted]
+    wanted = [(_shown(options.job), read_posting, "job posting"),
+              (_shown(options.resume), read_resume, "resume")]
+    children = [(Prefetch(_reading(read, path, settings), path, options, settings.caps), role)
+                if path else None for path, read, role in wanted]
     documents: list[Document | None] = []
     try:
         for child in children:
@@ -167,6 +219,10 @@ def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker
     posting, resume = documents
     return Checker.build(options, profile=profile, posting=posting, resume=resume,
                          caps=settings.caps)
+
+
+def _shown(path: str | None) -> str | None:
+    return STDIN_NAME if path == STDIN else path
 
 
 def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err) -> Document:

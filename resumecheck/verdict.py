@@ -86,6 +86,9 @@ class Tally:
     unreadable: int = 0
     errors: int = 0
     passed: int = 0
+    #: ``--exit-zero``: a document below a threshold still exits 0 (unreadable files,
+    #: internal errors and usage errors keep their codes).
+    exit_zero: bool = False
 
     def add(self, verdict: Verdict) -> None:
         self.files += 1
@@ -107,4 +110,5 @@ class Tally:
             return ExitCode.INTERNAL
         if self.unreadable:
             return ExitCode.UNREADABLE
-        return ExitCode.BELOW_THRESHOLD if self.passed < self.checked else ExitCode.OK
+        below = self.passed < self.checked and not self.exit_zero
+        return ExitCode.BELOW_THRESHOLD if below else ExitCode.OK

@@ -41,7 +41,8 @@ def test_help_version_and_usage_errors_never_import_spacy(args: list[str]) -> No
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--version"], capsys)
-    assert code == ExitCode.OK and out.strip() == f"resumecheck {resumecheck.__version__}"
+    assert code == ExitCode.OK and out.startswith(f"resumecheck {resumecheck.__version__} (")
+    assert out.count("\n") == 1
 
 
 def test_check_sample_text_report(capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,6 +28,7 @@ from resumecheck.models import (
     Level,
     Location,
     Match,
+    PostingTerm,
     Report,
     Severity,
     TermResult,
@@ -44,6 +45,8 @@ MEANINGFUL_GAIN = 1.0
 #: in the missing-term lists): a required profile term (K101) and the posting's terms and
 #: phrases (J101, J102). Their findings stay in the JSON and in CI formats.
 RESTATED_CODES = frozenset({"K101", "J101", "J102"})
+#: The codes of a posting term (J101) and a posting phrase (J102) the document lacks.
+POSTING_CODES = frozenset({"J101", "J102"})
 #: Sections offered for a term when nothing in the document shows where its kind of term
 #: sits, in this order (canonical section keys).
 FALLBACK_SECTIONS = ("summary", "experience")
@@ -142,8 +145,8 @@ def plan(report: Report, first: int = FIRST_SCREEN) -> Plan:
     shown = {(a.code, a.title, a.location) for a in top if a.kind == ActionKind.FIX_FINDING}
     findings = tuple(f for f in report.findings if f.code not in RESTATED_CODES
                      and (f.code, f.message, f.location) not in shown)
-    posting_rest = [a for a in rest if a.kind != ActionKind.FIX_FINDING and a.posting_sentence]
-    terms_rest = [a for a in rest if a.kind == ActionKind.ADD_TERM and not a.posting_sentence]
+    posting_rest = [a for a in rest if a.kind != ActionKind.FIX_FINDING and _asked(a)]
+    terms_rest = [a for a in rest if a.kind == ActionKind.ADD_TERM and not _asked(a)]
     by_level = tuple(
         (level, tuple(a for a in terms_rest if a.level == level))
         for level in _LEVEL_ORDER
@@ -155,6 +158,11 @@ def plan(report: Report, first: int = FIRST_SCREEN) -> Plan:
         posting=_group_by_sentence(posting_rest),
         terms=tuple((level, acts) for level, acts in by_level if acts),
     )
+
+
+def _asked(a: Action) -> bool:
+    """Whether the posting asks for what ``a`` adds."""
+    return a.code in POSTING_CODES
 
 
 def actions(report: Report, first: int = FIRST_SCREEN) -> tuple[Action, ...]:
@@ -347,7 +355,7 @@ def _finding_action(f: Finding) -> Action:
     )
 
 
-def _posting_where(p) -> str:
+def _posting_where(p: PostingTerm) -> str:
     return ", ".join(x for x in (p.section or "", f"line {p.line}" if p.line else "") if x)
 
 
@@ -482,7 +490,7 @@ def describe_level(a: Action) -> str:
     if a.kind == ActionKind.ADD_POSTING_TERM:
         return "posting term" if a.code == "J101" else "posting phrase"
     level = f"{a.level.value} term" if a.level is not None else "term"
-    return f"{level}; the posting asks for it" if a.posting_sentence else level
+    return f"{level}; the posting asks for it" if _asked(a) else level
 
 
 __all__ = [

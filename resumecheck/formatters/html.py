@@ -384,9 +384,10 @@ def _missing(advice: Plan, full: bool, quote: _Quote) -> list[str]:
             if shared:
                 terms += f' <span class="gain">{_e(shared)}</span>'
             quoted = advice.quoted_in(group.sentence)
-            said = (f"the posting sentence of action {quoted}" if quoted
-                    else quote(group.sentence, group.posting_where))
-            item = f"<li>{terms}: {said}"
+            said = (f": the posting sentence of action {quoted}" if quoted
+                    else f": {quote(group.sentence, group.posting_where)}" if group.sentence
+                    else "")
+            item = f"<li>{terms}{said}"
             if full:
                 item += "<ul>" + "".join(
                     f"<li>{_e(a.term)}: " + _e(". ".join(x for x in (a.where, a.advice) if x))

@@ -135,7 +135,8 @@ class MarkdownFormatter(Formatter):
                 quoted = advice.quoted_in(group.sentence)
                 where = f" ({md(group.posting_where)})" if group.posting_where else ""
                 out.append(f"- {terms}: the posting sentence of action {quoted}" if quoted
-                           else f"- {terms}: “{md(group.sentence)}”{where}")
+                           else f"- {terms}: “{md(group.sentence)}”{where}" if group.sentence
+                           else f"- {terms}")
                 if full:
                     out += [f"  - {md(a.term)}: " + md(". ".join(x for x in (a.where, a.advice)
                                                                  if x))

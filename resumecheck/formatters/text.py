@@ -125,7 +125,7 @@ def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> 
                      f"{'FAIL' if result.verdict.below_score else 'pass'}")
     _hang(console, score, 0)
     for reason in result.verdict.reasons:
-        if not result.verdict.below_score or not reason.startswith("score "):
+        if not reason.startswith("score "):  # the score's own is on the score line
             _hang(console, Text(f"Below threshold: {reason}", style="bold red"), 2)
     if report.job is not None:
         _hang(console, _match_line(report.job), 2)
@@ -174,7 +174,7 @@ def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> 
             quoted = advice.quoted_in(group.sentence)
             if quoted is not None:
                 line.append(f": the posting sentence of action {quoted}", style="dim")
-            else:
+            elif group.sentence:
                 where = f" ({group.posting_where})" if group.posting_where else ""
                 line.append(f': "{group.sentence}"{where}', style="dim")
             _hang(console, line, 4)

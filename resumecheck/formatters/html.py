@@ -453,8 +453,8 @@ def _document(o: Report, prefix: str, findings: Sequence[Finding]) -> list[str]:
     the block they are about."""
     notes: dict[int, list[Finding]] = {}
     for f in findings:
-        assert f.location is not None and f.location.block is not None
-        notes.setdefault(f.location.block, []).append(f)
+        if f.location is not None and f.location.block is not None:
+            notes.setdefault(f.location.block, []).append(f)
     marks = _marks(o)
     out = ["<h3>The document as read</h3>",
            '<p class="muted">Found terms are <mark>marked</mark>; text a reader cannot see is '

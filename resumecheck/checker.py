@@ -183,6 +183,7 @@ class Checker:
             terms=results,
             findings=tuple(findings),
             job=job,
+            blocks=document.blocks,
         )
         if options.redact:
             from resumecheck.redact import redact

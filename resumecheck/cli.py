@@ -274,7 +274,8 @@ def check(
     no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour.")] = False,
     details: Annotated[
         bool,
-        typer.Option("--details", help="In a batch, each file's full report after the ranking."),
+        typer.Option("--details", help="Everything: every tip, fix and found term's places "
+                                       "(in a batch, each file's report after the ranking)."),
     ] = False,
     exit_zero: Annotated[
         bool,

@@ -510,6 +510,57 @@ class DocumentSummary:
         return _fields_dict(self)
 
 
+class ActionKind(StrEnum):
+    """What an action asks the writer to do."""
+
+    #: Add a profile term (it may also be one the posting asks for).
+    ADD_TERM = "add-term"
+    #: Add a term or phrase only the posting uses.
+    ADD_POSTING_TERM = "add-posting-term"
+    #: Act on a finding (its fix).
+    FIX_FINDING = "fix-finding"
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing to change, with what it gains and where to make the change.
+
+    Built by :mod:`resumecheck.actions` from a report; formatters only print it.
+    """
+
+    kind: ActionKind
+    #: What to do, in one line: ``Add "chronic pain"``, or a finding's message.
+    title: str
+    #: How: the term's tip or the finding's fix (may be empty).
+    advice: str
+    #: Where to make it, in words ("under \"Procedures\", p.2 line 14"); empty when unknown.
+    where: str
+    #: Score points the change adds (what the score would become, minus what it is).
+    score_gain: float = 0.0
+    #: Match-rate points it adds against the posting.
+    match_gain: float = 0.0
+    #: The place it points at in the document, when there is one.
+    location: Location | None = None
+    #: The finding's severity, for findings.
+    severity: Severity | None = None
+    #: The rule code that reports the same fact (K101, J101, J102, or the finding's own).
+    code: str | None = None
+    #: The profile term (add-term), or the posting term's text (add-posting-term).
+    term_id: str | None = None
+    term: str = ""
+    level: Level | None = None
+    #: The posting's sentence that asks for it, and where the posting says it.
+    posting_sentence: str = ""
+    posting_where: str = ""
+
+    @property
+    def gain(self) -> float:
+        return self.score_gain + self.match_gain
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything known about one checked document. Formatters read only this."""
@@ -525,6 +576,9 @@ class Report:
     findings: tuple[Finding, ...]
     #: How the document fares against the job posting, when one was given.
     job: JobMatch | None = None
+    #: The document as read, in reading order (for the annotated HTML page). Not in the
+    #: JSON report: ``resumecheck extract`` writes them.
+    blocks: tuple[Block, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -583,6 +637,6 @@ Outcome = Report | Failure
 
 
 for _record in (Block, PageInfo, ReaderNote, Location, Match, Finding, TermResult,
-                CategoryScore, DocumentSummary):
+                CategoryScore, DocumentSummary, Action):
     _record._field_names = _init_fields(_record)  # type: ignore[attr-defined]
 del _record

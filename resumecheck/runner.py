@@ -93,7 +93,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         profile=profile.name,
         thresholds=settings.thresholds,
         color=settings.color,
-        details=settings.details or len(files) + len(skipped) <= 1,
+        details=settings.details,
         total=len(files) + len(skipped),
     )
     formatter = settings.fmt.formatter(ctx)

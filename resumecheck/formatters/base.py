@@ -10,7 +10,7 @@ compute them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from resumecheck.models import Level, Report
@@ -26,9 +26,10 @@ class RenderContext:
     thresholds: Thresholds = field(default_factory=Thresholds)
     #: Terminal colour (text format only).
     color: bool = False
-    #: In a batch, every file's full report after the ranking (text) and the places of
-    #: every found term (markdown). A single file always gets its full report.
-    details: bool = True
+    #: ``--details``: everything (every found term's places, every missing term's tip, every
+    #: fix) and, in a batch, each file's report after the ranking (text) or its annotated
+    #: document (html). Without it a file's report is its first screen and a summary.
+    details: bool = False
     #: How many files the run reports (known before the first one is checked).
     total: int = 1
 
@@ -147,3 +148,16 @@ def document_facts(report: Report) -> str:
     d = report.document
     pages = f"{d.pages} page{'s' if d.pages != 1 else ''}, " if d.pages else ""
     return f"{d.format}, {pages}{d.words} words"
+
+
+def match_sentence(report: Report, escape: Callable[[str], str]) -> str:
+    """"Match rate 73.8% against the posting "Title" at Employer: 25 of 39 posting terms
+    found; title stated" (document text passed through ``escape``)."""
+    job = report.job
+    if job is None:
+        return ""
+    title = f' "{escape(job.title)}"' if job.title else ""
+    who = f" at {escape(job.employer)}" if job.employer else ""
+    stated = "; title stated" if job.title and job.title_found else ""
+    return (f"Match rate {job.match_rate:.1f}% against the posting{title}{who}: "
+            f"{len(job.found)} of {len(job.terms)} posting terms found{stated}")

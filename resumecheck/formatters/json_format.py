@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from resumecheck.formatters.base import Formatter
+from resumecheck.models import Report
 from resumecheck.verdict import FileResult, Tally
 
 SCHEMA = "resumecheck.report/1"
@@ -18,8 +19,15 @@ def dumps(value: object, indent: int | None = 2) -> str:
 
 
 def result_dict(result: FileResult) -> dict:
-    """One file's object: the report (or failure) and whether it passed."""
-    d = result.outcome.to_dict()
+    """One file's object: the report (or failure), its band and first actions, and whether it
+    passed."""
+    outcome = result.outcome
+    d = outcome.to_dict()
+    if isinstance(outcome, Report):
+        from resumecheck.actions import actions, band_dict
+
+        d["band"] = band_dict(outcome.score.value)
+        d["actions"] = [a.to_dict() for a in actions(outcome)]
     d["passed"] = result.verdict.passed
     return d
 

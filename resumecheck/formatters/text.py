@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Sequence
 
 from resumecheck.formatters.base import (
@@ -14,14 +15,12 @@ from resumecheck.formatters.base import (
     ranked,
     score_ranks,
 )
-from resumecheck.models import JobMatch, Level, Report, Severity, TermResult
+from resumecheck.models import JobMatch, Level, Report, Severity
 from resumecheck.verdict import FileResult, Status, Tally
 
 WIDTH = 100
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LEVEL_ORDER = (Level.REQUIRED, Level.PREFERRED, Level.BONUS)
-#: How many found terms' places to list per term.
-_PLACES = 3
+_LEVEL_STYLE = {Level.REQUIRED: "red", Level.PREFERRED: "yellow", Level.BONUS: "dim"}
 
 
 class TextFormatter(Formatter):
@@ -103,134 +102,233 @@ def _ranking(console, rows: Sequence[RankRow], ctx: RenderContext) -> None:
 
 
 def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> None:
-    from rich.table import Table
+    """One file: the first screen (score, band, match rate, what to change first), then the
+    findings, what is still missing and the score by category, each fact once; with
+    ``--details`` also every found term's places, every tip and every fix."""
     from rich.text import Text
 
+    from resumecheck.actions import plan, same_fix, shared_gain, target
+
+    advice = plan(report)
+    full = ctx.details
     if ctx.batch:
         console.rule(report.path)
     console.print(Text(report.path, style="bold"))
-    console.print(
-        f"{report.kind.value} ({report.kind_reason}); profile {report.profile} "
-        f"{report.profile_version}; {document_facts(report)}"
-    )
+    _hang(console, Text(f"{report.kind.value} ({report.kind_reason}); profile {report.profile} "
+                        f"{report.profile_version}; {document_facts(report)}"), 0)
     score = Text("Score ", style="bold")
     score.append(f"{report.score.value:.1f} / 100", style=_score_style(report.score.value))
+    score.append(f": {advice.band.label} ({target()})")
     fail_under = ctx.thresholds.fail_under
     if fail_under is not None:
-        score.append(f"  (threshold {fail_under:g}: "
-                     f"{'FAIL' if result.verdict.below_score else 'pass'})")
-    console.print(score)
+        score.append(f"; threshold {fail_under:g}: "
+                     f"{'FAIL' if result.verdict.below_score else 'pass'}")
+    _hang(console, score, 0)
+    for reason in result.verdict.reasons:
+        if not reason.startswith("score "):  # the score's own is on the score line
+            _hang(console, Text(f"Below threshold: {reason}", style="bold red"), 2)
     if report.job is not None:
-        console.print(Text(f"Match rate against the posting: {report.job.match_rate:.1f}%",
-                           style="bold"))
-        _job_section(console, report.job)
+        _hang(console, _match_line(report.job), 2)
 
+    if advice.first:
+        console.print()
+        console.print(Text("What to change first", style="bold"))
+        for number, action in enumerate(advice.first, 1):
+            _action(console, number, action, advice.quoted_in(action.posting_sentence) == number)
+    if advice.findings:
+        console.print()
+        console.print(Text(f"Findings ({len(advice.findings)})", style="bold"))
+        shown = [f for f in advice.findings if full or f.severity != Severity.INFO]
+        for run, fix in same_fix(shown):
+            for f in run:
+                line = Text("  ")
+                line.append(f"{f.severity.value:<7}", style=_SEVERITY_STYLE[f.severity])
+                line.append(f" {f.code} ")
+                if f.location is not None:
+                    line.append(f"[{f.location.describe()}] ", style="dim")
+                line.append(f.message)
+                _hang(console, line, 10)
+            if fix:
+                each = f" (each of the {len(run)} above)" if len(run) > 1 else ""
+                _hang(console, Text(f"          fix{each}: {fix}"), 15)
+        infos = Counter(f.code for f in advice.findings if f.severity == Severity.INFO)
+        if infos and not full:
+            line = Text("  info    ", style=_SEVERITY_STYLE[Severity.INFO])
+            line.append(", ".join(f"{code} {_rule_name(code)} x{n}" for code, n in infos.items()))
+            line.append(" (add --details)", style="dim")
+            _hang(console, line, 10)
+    if advice.posting:
+        console.print()
+        count = sum(len(g.actions) for g in advice.posting)
+        console.print(Text(f"Posting terms still missing ({count})", style="bold"))
+        for group in advice.posting:
+            line = Text("  - ")
+            shared = shared_gain(group.actions)
+            for i, a in enumerate(group.actions):
+                line.append("; " if i else "")
+                line.append(a.term, style="bold")
+                if shared is None:
+                    line.append(f" {_gains(a)}", style="dim")
+            if shared:
+                line.append(f" ({shared})", style="dim")
+            quoted = advice.quoted_in(group.sentence)
+            if quoted is not None:
+                line.append(f": the posting sentence of action {quoted}", style="dim")
+            elif group.sentence:
+                where = f" ({group.posting_where})" if group.posting_where else ""
+                line.append(f': "{group.sentence}"{where}', style="dim")
+            _hang(console, line, 4)
+            if full:
+                for a in group.actions:
+                    _hang(console, Text(f"    {a.term}: {a.where + '. ' if a.where else ''}"
+                                        f"{a.advice}"), 6)
+    if advice.terms:
+        console.print()
+        count = sum(len(acts) for _, acts in advice.terms)
+        head = Text(f"Profile terms still missing ({count})", style="bold")
+        if not full:
+            head.append("  tips and places: add --details", style="dim")
+        console.print(head)
+        for level, acts in advice.terms:
+            if full:
+                console.print(Text(f"  {level.value} ({len(acts)})", style=_LEVEL_STYLE[level]))
+                for a in acts:
+                    line = Text("  - ")
+                    line.append(a.term, style="bold")
+                    line.append(f" {_gains(a)}", style="dim")
+                    if a.where:
+                        line.append(f"; {a.where}", style="dim")
+                    _hang(console, line, 6)
+                    if a.advice:
+                        _hang(console, Text(f"      {a.advice}"), 6)
+                continue
+            line = Text(f"  {level.value} ({len(acts)})", style=_LEVEL_STYLE[level])
+            if level == Level.BONUS:
+                # Bonus terms only add to a score: by count here, by name with --details.
+                best = max(a.gain for a in acts)
+                line.append(f": up to +{best:.1f} points each")
+            else:
+                line.append(": " + ", ".join(a.term for a in acts))
+            _hang(console, line, 4)
+    _categories(console, report, full)
+    if full:
+        _found_terms(console, report)
+
+
+def _action(console, number: int, a, quote: bool) -> None:
+    from rich.text import Text
+
+    from resumecheck.actions import describe_level
+
+    head = Text(f"  {number}. ")
+    style = _SEVERITY_STYLE[a.severity] if a.severity is not None else "bold"
+    if a.severity is not None:
+        head.append(f"{describe_level(a)}: ", style=style)
+        head.append(a.title)
+    else:
+        head.append(a.title, style=style)
+    gains = _gains(a)
+    if gains:
+        head.append(f"  {gains}", style="green")
+    _hang(console, head, 5)
+    how = " ".join(x for x in (f"Where: {a.where}." if a.where else "", a.advice) if x)
+    if how:
+        _hang(console, Text(f"     {how}"), 5)
+    if quote:
+        where = f" ({a.posting_where})" if a.posting_where else ""
+        _hang(console, Text(f'     The posting{where}: "{a.posting_sentence}"', style="dim"), 5)
+
+
+def _rule_name(code: str) -> str:
+    from resumecheck.checks import all_rules
+
+    r = all_rules().get(code)
+    return r.name if r is not None else ""
+
+
+def _gains(a) -> str:
+    from resumecheck.actions import gains_text
+
+    text = gains_text(a)
+    return f"({text})" if text and a.kind != "fix-finding" else text
+
+
+def _match_line(job: JobMatch):
+    from rich.text import Text
+
+    found = len(job.found)
+    line = Text(f"Match rate {job.match_rate:.1f}%", style="bold")
+    title = f' "{job.title}"' if job.title else ""
+    who = f" at {job.employer}" if job.employer else ""
+    line.append(f" against the posting{title}{who}: {found} of {len(job.terms)} posting "
+                "terms found")
+    if job.title and job.title_found:
+        line.append("; title stated")
+    return line
+
+
+def _categories(console, report: Report, full: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not report.score.categories:
+        return
+    console.print()
+    console.print(Text("Score by category", style="bold"))
     table = Table(show_edge=False, pad_edge=False, box=None)
-    table.add_column("category")
+    table.add_column("  category")
     table.add_column("weight", justify="right")
     table.add_column("terms", justify="right")
     table.add_column("points", justify="right")
     table.add_column("share", justify="right")
     for c in report.score.categories:
-        table.add_row(c.title, f"{c.weight:g}", f"{c.terms_found}/{c.terms_total}",
+        table.add_row(f"  {c.title}", f"{c.weight:g}", f"{c.terms_found}/{c.terms_total}",
                       f"{c.found:g}/{c.possible:g}", f"{100 * c.ratio:.0f}%")
-    console.print()
     console.print(table)
-    console.print(Text("Score = weighted mean of category shares; a term earns weight x 3 "
-                       "(required), 2 (preferred) or 1 (bonus).", style="dim"))
+    if full:
+        console.print(Text("Score = weighted mean of category shares; a term earns weight x 3 "
+                           "(required), 2 (preferred) or 1 (bonus).", style="dim"))
 
-    missing = [t for t in report.terms if not t.found]
-    if missing:
-        console.print()
-        console.print(Text("Missing terms", style="bold"))
-        for level in _LEVEL_ORDER:
-            for t in (t for t in missing if t.level == level):
-                line = Text(f"  - [{level.value}] ", style="red" if level == Level.REQUIRED
-                            else "yellow" if level == Level.PREFERRED else "dim")
-                line.append(t.term, style="bold")
-                line.append(f"  ({t.category})")
-                _hang(console, line, 6)
-                if t.tip:
-                    _hang(console, Text(f"      {t.tip}"), 6)
+
+def _found_terms(console, report: Report) -> None:
+    from rich.text import Text
+
+    from resumecheck.actions import places
+
     found = [t for t in report.terms if t.found]
-    if found:
-        console.print()
-        console.print(Text(f"Found terms ({len(found)})", style="bold"))
-        for t in found:
-            _hang(console, _found_line(t), 6)
-    if report.findings:
-        console.print()
-        console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
-        for f in report.findings:
-            line = Text("  ")
-            line.append(f"{f.severity.value:<7}", style=_SEVERITY_STYLE[f.severity])
-            line.append(f" {f.code} ")
-            if f.location is not None:
-                line.append(f"[{f.location.describe()}] ", style="dim")
-            line.append(f.message)
-            _hang(console, line, 10)
-            if f.fix:
-                _hang(console, Text(f"          fix: {f.fix}"), 15)
-
-
-#: How many missing posting terms to list before "+N more".
-_JOB_MISSING = 15
-
-
-def _job_section(console, job: JobMatch) -> None:
-    """Posting terms the document lacks (profile terms first, with where the posting asked),
-    the title check and wording advice."""
-    from rich.text import Text
-
-    who = f" at {job.employer}" if job.employer else ""
-    if job.title:
-        mark = "stated" if job.title_found else "NOT stated"
-        console.print(Text(f'Posting: "{job.title}"{who}; title {mark} in the document',
-                           style="green" if job.title_found else "yellow"))
-    missing = job.missing
-    found = len(job.terms) - len(missing)
-    console.print(Text(f"Posting terms found: {found}/{len(job.terms)} "
-                       "(profile terms weigh 2, posting phrases 1)", style="dim"))
-    if missing:
-        console.print(Text("Missing posting terms", style="bold"))
-        for jt in missing[:_JOB_MISSING]:
-            p = jt.posting
-            line = Text("  - ", style="red" if p.source == "profile" else "yellow")
-            line.append(p.text, style="bold")
-            where = ", ".join(x for x in (p.section or "", f"line {p.line}" if p.line else "")
-                              if x)
-            line.append(f"  ({'profile term' if p.source == 'profile' else 'posting phrase'}"
-                        f"{'; posting ' + where if where else ''})", style="dim")
-            _hang(console, line, 6)
-            if p.sentence:
-                _hang(console, Text(f'      posting: "{p.sentence}"', style="dim"), 15)
-        if len(missing) > _JOB_MISSING:
-            console.print(Text(f"  +{len(missing) - _JOB_MISSING} more", style="dim"))
-    for advice in job.advice:
-        _hang(console, Text(f"  wording: {advice.message}", style="cyan"), 11)
-
-
-def _found_line(t: TermResult):
-    from rich.text import Text
-
-    visible = [m for m in t.matches if not m.hidden]
-    places = "; ".join(m.location.describe() for m in visible[:_PLACES])
-    more = f"; +{len(visible) - _PLACES} more" if len(visible) > _PLACES else ""
-    line = Text("  + ", style="green")
-    line.append(t.term)
-    line.append(f" x{len(visible)}  ", style="dim")
-    line.append(places + more, style="dim")
-    return line
+    if not found:
+        return
+    console.print()
+    console.print(Text(f"Found terms ({len(found)})", style="bold"))
+    for t in found:
+        line = Text("  + ", style="green")
+        line.append(t.term)
+        visible = sum(1 for m in t.matches if not m.hidden)
+        line.append(f" x{visible}  ", style="dim")
+        line.append("; ".join(places(t.matches)), style="dim")
+        _hang(console, line, 6)
 
 
 def _hang(console, text, indent: int) -> None:
     """Print ``text`` wrapped to the console, its later lines indented by ``indent``."""
     from rich.text import Text
 
-    lines = text.wrap(console, console.width - indent)
-    for i, line in enumerate(lines):
-        console.print(Text(" " * indent) + line if i else line)
+    width = console.width
+    first = text.wrap(console, width)
+    if len(first) <= 1:
+        console.print(text)
+        return
+    head = first[0]
+    cut = len(head.plain.rstrip())
+    plain = text.plain
+    while cut < len(plain) and plain[cut] == " ":
+        cut += 1
+    console.print(head)
+    for line in text[cut:].wrap(console, width - indent):
+        console.print(Text(" " * indent) + line)
 
 
 def _score_style(value: float) -> str:
-    return "bold green" if value >= 75 else "bold yellow" if value >= 50 else "bold red"
+    from resumecheck.actions import BANDS, band
+
+    return ("bold green", "bold yellow", "bold red")[min(BANDS.index(band(value)), 2)]

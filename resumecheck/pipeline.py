@@ -28,7 +28,7 @@ def get_matcher(profile: Profile, model: str | None) -> TermMatcher:
     key = (id(profile), model)
     cached = _MATCHERS.get(key)
     if cached is None or cached[0] is not profile:
-        cached = (profile, TermMatcher(profile.terms, get_pipeline(model)))
+        cached = (profile, TermMatcher(profile, get_pipeline(model)))
         _MATCHERS[key] = cached
     return cached[1]
 

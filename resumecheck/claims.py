@@ -16,7 +16,6 @@ to do with them. The rules, each documented in docs/profiles.md:
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,65 +163,155 @@ class Cue:
 # --------------------------------------------------------------------------- the view
 
 
+#: Up to this many tokens, a view reads every token's strings at once.
+EAGER_TOKENS = 20_000
+
+
 class TokenView:
-    """The tokens of a document's spaCy doc, with the block each one sits in."""
+    """The tokens of a document's spaCy doc, with the block each one sits in.
+
+    Token attributes are read once into arrays (spaCy's ``to_array``, in C) and turned
+    into strings only where a rule looks, so a megabyte posting costs little more than
+    its spaCy doc.
+    """
 
     def __init__(self, document: Document, doc: Doc) -> None:
+        import numpy as np
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM, ORTH
+
         self.document = document
         self.doc = doc
         self.n = len(doc)
         #: Per-document memo for the matcher's block-level answers.
         self.cache: dict[str, dict] = {}
-        self._lower: list[str | None] = [None] * self.n
-        starts = [t.idx for t in doc] if self.n < 50_000 else None
-        if starts is None:
-            import numpy as np
-
-            starts = doc.to_array("IDX").astype(np.int64).tolist()
-        self.starts: list[int] = starts
-        offsets = document.offsets
-        self.block: list[int] = [max(0, bisect.bisect_right(offsets, s) - 1) for s in starts]
-        # First and last token of each block.
+        self._strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, LOWER, NORM, IDX, LENGTH, IS_PUNCT, IS_SPACE]) \
+            if self.n else np.zeros((0, 7), dtype=np.uint64)
+        self.orth_ids = arr[:, 0]
+        self.lower_ids = arr[:, 1]
+        self.norm_ids = arr[:, 2]
+        starts = arr[:, 3].astype(np.int64)
+        self._starts = starts
+        self._ends = starts + arr[:, 4].astype(np.int64)
+        self._punct = arr[:, 5].astype(bool)
+        self._space = arr[:, 6].astype(bool)
+        offsets = np.asarray(document.offsets, dtype=np.int64)
+        blocks = np.maximum(np.searchsorted(offsets, starts, side="right") - 1, 0)
+        self._block = blocks
+        # First and last non-space token of each block.
         self.block_first: dict[int, int] = {}
         self.block_last: dict[int, int] = {}
-        for i, b in enumerate(self.block):
-            if doc[i].is_space:
+        keep = np.nonzero(~self._space)[0]
+        if len(keep):
+            kb = blocks[keep]
+            change = np.nonzero(np.diff(kb))[0]
+            firsts = np.concatenate(([0], change + 1))
+            lasts = np.concatenate((change, [len(keep) - 1]))
+            for f, last in zip(firsts.tolist(), lasts.tolist(), strict=True):
+                b = int(kb[f])
+                self.block_first[b] = int(keep[f])
+                self.block_last[b] = int(keep[last])
+        # Strings by token: all at once for an ordinary document, on demand for a huge one.
+        eager = self.n <= EAGER_TOKENS
+        self._text: list[str | None] = ([doc.vocab.strings[h] for h in self.orth_ids.tolist()]
+                                        if eager else [None] * self.n)
+        self._lower: list[str | None] = ([doc.vocab.strings[h] for h in self.lower_ids.tolist()]
+                                         if eager else [None] * self.n)
+        self._norm: list[str | None] = ([doc.vocab.strings[h] for h in self.norm_ids.tolist()]
+                                        if eager else [None] * self.n)
+        if eager:
+            for i in np.nonzero(self._space)[0].tolist():
+                self._lower[i] = "\n"
+        # Word and clause-boundary flags per token, worked out once per distinct spelling.
+        strings = self._strings
+        word_of: dict[int, bool] = {}
+        stop_of: dict[int, bool] = {}
+        space = self._space.tolist()
+        punct = self._punct.tolist()
+        self._words: list[bool] = []
+        self._bounds: list[bool] = []
+        for i, (orth, low) in enumerate(zip(self.orth_ids.tolist(), self.lower_ids.tolist(),
+                                            strict=True)):
+            if space[i]:
+                self._words.append(False)
+                self._bounds.append(True)
                 continue
-            self.block_first.setdefault(b, i)
-            self.block_last[b] = i
+            w = word_of.get(orth)
+            if w is None:
+                text = strings[orth]
+                w = word_of[orth] = not punct[i] and any(c.isalnum() for c in text)
+                stop_of[orth] = text in _CLAUSE_PUNCT
+            b = stop_of[orth]
+            if not b and w:
+                lowered = strings[low]
+                b = lowered in _CONTRAST
+            self._words.append(w)
+            self._bounds.append(b)
+
+    def block_of(self, i: int) -> int:
+        return int(self._block[i])
+
+    @property
+    def block(self) -> _BlockIndex:
+        return _BlockIndex(self._block)
 
     def text(self, i: int) -> str:
-        return self.doc[i].text
+        value = self._text[i]
+        if value is None:
+            value = self._text[i] = self._strings[int(self.orth_ids[i])]
+        return value
 
     def lower(self, i: int) -> str:
         value = self._lower[i]
         if value is None:
-            tok = self.doc[i]
-            value = tok.lower_ if not tok.is_space else "\n"
+            value = "\n" if self._space[i] else self._strings[int(self.lower_ids[i])]
             self._lower[i] = value
         return value
 
     def norm(self, i: int) -> str:
-        return self.doc[i].norm_
+        value = self._norm[i]
+        if value is None:
+            value = self._norm[i] = self._strings[int(self.norm_ids[i])]
+        return value
 
     def char_start(self, i: int) -> int:
-        return self.starts[i]
+        return int(self._starts[i])
 
     def char_end(self, i: int) -> int:
-        tok = self.doc[i]
-        return tok.idx + len(tok.text)
+        return int(self._ends[i])
 
     def block_range(self, b: int) -> tuple[int, int]:
         """[first, last] token of block ``b`` (inclusive); (-1, -2) for an empty block."""
         return self.block_first.get(b, -1), self.block_last.get(b, -2)
 
+    def is_space(self, i: int) -> bool:
+        return bool(self._space[i])
+
     def is_word(self, i: int) -> bool:
-        tok = self.doc[i]
-        return not tok.is_space and not tok.is_punct and any(c.isalnum() for c in tok.text)
+        return self._words[i]
 
     def is_boundary(self, i: int) -> bool:
-        tok = self.doc[i]
-        return tok.is_space or tok.text in _CLAUSE_PUNCT or self.lower(i) in _CONTRAST
+        return self._bounds[i]
+
+    def positions(self, ids, attr: str = "norm") -> list[int]:
+        """Token indexes whose ``attr`` (``norm`` or ``lower``) hash is in ``ids``."""
+        if not ids or not self.n:
+            return []
+        column = {"norm": self.norm_ids, "lower": self.lower_ids, "orth": self.orth_ids}[attr]
+        column = column.tolist()
+        return [i for i, h in enumerate(column) if h in ids]
+
+
+class _BlockIndex:
+    """``view.block[i]``: the block of token ``i``, as an int."""
+
+    __slots__ = ("_blocks",)
+
+    def __init__(self, blocks) -> None:
+        self._blocks = blocks
+
+    def __getitem__(self, i: int) -> int:
+        return int(self._blocks[i])
 
 
 # --------------------------------------------------------------------------- cues
@@ -259,7 +348,7 @@ def cue_before(view: TokenView, start: int, lo: int) -> Cue | None:
     j = start - 1
     distance = 0
     while j >= lo:
-        if view.is_boundary(j):
+        if view.is_boundary(j) or view.text(j) == ":":
             return None
         word = view.lower(j)
         for words, kind in before.get(word, ()):
@@ -296,13 +385,17 @@ def cue_before(view: TokenView, start: int, lo: int) -> Cue | None:
 LINE_ITEM_WORDS = 16
 
 
-def _clause_words(view: TokenView, i: int, step: int, lo: int, hi: int) -> tuple[int, int]:
-    """(word count, last index) from ``i`` in direction ``step`` up to a clause boundary."""
+def _clause_words(view: TokenView, i: int, step: int, lo: int, hi: int,
+                  cap: int = LINE_ITEM_WORDS + 1) -> tuple[int, int]:
+    """(word count, last index) from ``i`` in direction ``step`` up to a clause boundary,
+    counting no further than ``cap`` words (enough to tell a line item from prose)."""
     words = 0
     last = i - step
     while lo <= i <= hi and not view.is_boundary(i):
         if view.is_word(i):
             words += 1
+            if words > cap:
+                break
         last = i
         i += step
     return words, last
@@ -373,8 +466,32 @@ def _ends_clause(view: TokenView, j: int, hi: int) -> bool:
     return j > hi or view.is_boundary(j) or view.text(j) == "("
 
 
+#: A status line under a heading: this short, its cue among its first STATUS_LEAD words.
+STATUS_LEAD = 4
+
+
+def status_line(view: TokenView, b: int) -> Cue | None:
+    """The cue of block ``b`` when the block is a short status line rather than an entry:
+    "Eligible; written examination 2026", "Application in progress", "None", "N/A"."""
+    lo, hi = view.block_range(b)
+    words = [k for k in range(lo, hi + 1) if view.is_word(k)]
+    if not words or len(words) > LINE_ITEM_WORDS:
+        return None
+    cue = block_cue(view, b)
+    if cue is None or cue.kind not in (PENDING, PLANNED, NEGATED):
+        return None
+    return cue if cue.at <= words[min(STATUS_LEAD, len(words)) - 1] else None
+
+
 def block_cue(view: TokenView, b: int) -> Cue | None:
     """Any cue in block ``b`` (a heading or a lead-in line), wherever it stands."""
+    cache = view.cache.setdefault("block_cue", {})
+    if b not in cache:
+        cache[b] = _block_cue(view, b)
+    return cache[b]
+
+
+def _block_cue(view: TokenView, b: int) -> Cue | None:
     before, after = _cue_index()
     lo, hi = view.block_range(b)
     for j in range(lo, hi + 1):
@@ -515,8 +632,11 @@ def name_suffix(view: TokenView, start: int) -> bool:
         if _CREDENTIAL.match(follower) and follower not in _NOT_CREDENTIAL and \
                 sum(c.isupper() for c in follower) >= 2:
             return True
-    visible = [i for i, blk in enumerate(view.document.blocks) if not blk.hidden and blk.text]
-    return bool(visible) and b in (visible[0], visible[-1])
+    ends = view.cache.setdefault("ends", {})
+    if not ends:
+        visible = [i for i, blk in enumerate(view.document.blocks) if not blk.hidden and blk.text]
+        ends[0] = (visible[0], visible[-1]) if visible else ()
+    return b in ends[0]
 
 
 def state_after_city(view: TokenView, start: int) -> bool:
@@ -527,7 +647,9 @@ def state_after_city(view: TokenView, start: int) -> bool:
     if start - 2 < lo or view.text(start - 1) != ",":
         return False
     city = view.text(start - 2)
-    if not city[:1].isupper() or city.lower() in _INSTITUTION_WORDS:
+    # A city is written "Hartford" or "HARTFORD"; "MRI, CT" is a list of acronyms.
+    looks_like_city = city[:1].isupper() and (any(c.islower() for c in city) or len(city) >= 5)
+    if not looks_like_city or city.lower() in _INSTITUTION_WORDS:
         return False
     return not name_suffix(view, start)
 
@@ -546,7 +668,7 @@ def in_caps_prose(view: TokenView, start: int, end: int) -> bool:
 
     def caps(i: int) -> bool:
         t = view.text(i)
-        return not any(c.islower() for c in t) and not view.doc[i].is_space
+        return not any(c.islower() for c in t) and not view.is_space(i)
 
     left = start
     while left - 1 >= lo and caps(left - 1):

@@ -26,12 +26,12 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from resumecheck import claims as C
 from resumecheck.models import Document, Match
-from resumecheck.nlp import Pipeline
+from resumecheck.nlp import Pipeline, unhyphenate
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -54,6 +54,9 @@ ROLE_REACH = 3
 LEAD_IN_REACH = 15
 
 _COORDINATORS = frozenset({"and", "or", "&", "/", "and/or"})
+#: Wordings made only of letters, digits, spaces and hyphens: split without the tokenizer.
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*")
+_HEAD_PREPOSITIONS = frozenset({"in", "of", "for", "with"})
 _SEPARATORS = frozenset({":", "|", "-", "–", "—", ",", "\t"})
 
 
@@ -63,19 +66,18 @@ class _Cand:
 
     term_id: str
     via: str
-    wording: str
+    #: What the matched wording needs: "c" declared context, "g" generic, "n" a "non-" word.
+    flags: str
     tokens: frozenset[int]
     kind: str = "term"  # term | credit | role | org | journal
     claim: str = "claimed"
     reason: str = ""
+    first: int = field(init=False)
+    last: int = field(init=False)
 
-    @property
-    def first(self) -> int:
-        return min(self.tokens)
-
-    @property
-    def last(self) -> int:
-        return max(self.tokens)
+    def __post_init__(self) -> None:
+        self.first = min(self.tokens)
+        self.last = max(self.tokens)
 
 
 class TermMatcher:
@@ -86,64 +88,82 @@ class TermMatcher:
     """
 
     def __init__(self, terms: Iterable[Term] | Profile, pipeline: Pipeline) -> None:
-        from spacy.matcher import PhraseMatcher
-
         profile = terms if hasattr(terms, "terms") and hasattr(terms, "forms") else None
         term_list: list[Term] = list(profile.terms if profile is not None else terms)
         self.pipeline = pipeline
         self.terms: dict[str, Term] = {t.id: t for t in term_list}
-        vocab = pipeline.nlp.vocab
-        self._words = PhraseMatcher(vocab, attr="NORM")
-        self._acronyms = PhraseMatcher(vocab, attr="ORTH")
-        self._names = PhraseMatcher(vocab, attr="NORM")
-        #: match key (hash) -> (kind, term id, via, wording)
-        self._keys: dict[int, tuple[str, str, str, str]] = {}
+        self._strings = pipeline.nlp.vocab.strings
+        #: first token's NORM hash -> [(norms, kind, term id, via, flags)]: every wording of
+        #: every term, and the names a profile knows (organizations, journals, credential
+        #: names and roles). Acronyms likewise by exact text (ORTH).
+        self._by_norm: dict[int, list[tuple[tuple[str, ...], str, str, str, str]]] = \
+            defaultdict(list)
+        self._by_orth: dict[int, list[tuple[tuple[str, ...], str, str, str, str]]] = \
+            defaultdict(list)
         self._families = _family_map(profile.forms if profile is not None else ())
         self._verbs = dict(profile.verbs) if profile is not None else {}
-        #: norm tuple of a multi-word wording -> [(term id, via, wording)]
+        #: norm tuple of a multi-word wording -> [(term id, via, flags)]
         self._by_norms: dict[tuple[str, ...], list[tuple[str, str, str]]] = defaultdict(list)
-        #: first norm -> [(norms, term id, via, wording, modifiers)] for wordings with words inside
+        #: first norm -> [(norms, term id, via, flags, modifiers)] for wordings with words inside
         self._gapped: dict[str, list[tuple[tuple[str, ...], str, str, str, int]]] = \
             defaultdict(list)
         #: per term: norm tuples of near / not-near context words
         self._near: dict[str, list[tuple[str, ...]]] = {}
         self._not_near: dict[str, list[tuple[str, ...]]] = {}
-        make = pipeline.make_doc
-        pending: dict[tuple[str, str, str, str, str], list[Doc]] = defaultdict(list)
         for term in term_list:
             for text, via in term.variants():
+                flags = _flags(term, text, via)
                 if via == "acronym":
                     for form in acronym_forms(text):
-                        pending[("acronym", "term", term.id, via, text)].append(make(form))
+                        self._index(self._by_orth, self._keys(form, "orth"), "term", term.id,
+                                    via, flags)
                     continue
                 for form in self._word_variants(text):
-                    doc = make(form)
-                    pending[("word", "term", term.id, via, text)].append(doc)
-                    norms = _norms(doc)
+                    norms = self._keys(form, "norm")
+                    self._index(self._by_norm, norms, "term", term.id, via, flags)
                     if len(norms) >= 2:
-                        self._by_norms[norms].append((term.id, via, text))
+                        self._by_norms[norms].append((term.id, via, flags))
                         if term.modifiers:
                             self._gapped[norms[0]].append(
-                                (norms, term.id, via, text, term.modifiers))
+                                (norms, term.id, via, flags, term.modifiers))
             if term.context is not None:
-                self._near[term.id] = [_norms(make(w)) for w in term.context.near]
-                self._not_near[term.id] = [_norms(make(w)) for w in term.context.not_near]
+                self._near[term.id] = [self._keys(w, "norm") for w in term.context.near]
+                self._not_near[term.id] = [self._keys(w, "norm") for w in term.context.not_near]
             if term.credit is not None:
-                for name in term.credit.names:
-                    pending[("name", "credit", term.id, "section", name)].extend(
-                        make(f) for f in word_forms(name))
-                for role in term.credit.roles:
-                    pending[("name", "role", term.id, "section", role)].extend(
-                        make(f) for f in word_forms(role))
+                for kind, names in (("credit", term.credit.names), ("role", term.credit.roles)):
+                    for name in names:
+                        for form in word_forms(name):
+                            self._index(self._by_norm, self._keys(form, "norm"), kind, term.id,
+                                        "section", "")
         if profile is not None:
             for kind, names in (("org", profile.organizations), ("journal", profile.journals)):
                 for name in names:
                     forms = {name, name.replace("&", "and"), name.replace(" and ", " & ")}
-                    pending[("name", kind, "", kind, name)].extend(make(f) for f in sorted(forms))
-        for (matcher, kind, term_id, via, wording), docs in pending.items():
-            target = {"word": self._words, "acronym": self._acronyms,
-                      "name": self._names}[matcher]
-            self._add(target, kind, term_id, via, wording, docs)
+                    for form in sorted(forms):
+                        self._index(self._by_norm, self._keys(form, "norm"), kind, "", kind, "")
+        strings = self._strings
+        self._gapped_ids = {strings.add(norm) for norm in self._gapped}
+        self._coordinator_ids = {strings.add(word) for word in _COORDINATORS}
+
+    def _keys(self, text: str, attr: str) -> tuple[str, ...]:
+        """The tokens of a wording as the matcher compares them: lemma keys (``norm``) or
+        exact text (``orth``). Plain wordings are split without a spaCy doc (thousands of
+        docs would cost more than the rest of the start-up); others go through the
+        tokenizer, so "M.D." or "PM&R" are split exactly as a document's words are."""
+        if _PLAIN.fullmatch(text):
+            if attr == "norm":
+                return self.pipeline.phrase_norms(text)
+            return tuple(unhyphenate(text).split())
+        doc = self.pipeline.make_doc(text)
+        return tuple((t.norm_ if attr == "norm" else t.text) for t in doc if not t.is_space)
+
+    def _index(self, index: dict, keys: tuple[str, ...], kind: str, term_id: str, via: str,
+               flags: str) -> None:
+        if keys:
+            entry = (keys, kind, term_id, via, flags)
+            bucket = index[self._strings.add(keys[0])]
+            if entry not in bucket:
+                bucket.append(entry)
 
     def _word_variants(self, text: str) -> list[str]:
         """A wording as written, joined-up, in every form of its word families, and verb
@@ -162,15 +182,6 @@ class TermMatcher:
                     for verb in verbs:
                         out += [f"{verb} {rest}", f"{verb} the {rest}"]
         return out
-
-    def _add(self, matcher, kind: str, term_id: str, via: str, wording: str,
-             docs: list[Doc]) -> None:
-        key = f"{kind}\x1f{term_id}\x1f{via}\x1f{wording}"
-        docs = [d for d in docs if len(d)]
-        if not docs:
-            return
-        matcher.add(key, docs)
-        self._keys[self.pipeline.nlp.vocab.strings[key]] = (kind, term_id, via, wording)
 
     # ----------------------------------------------------------------------- finding
 
@@ -207,14 +218,17 @@ class TermMatcher:
         return found
 
     def _candidates(self, view: C.TokenView) -> list[_Cand]:
+        """Every wording and name where its tokens stand, within one block."""
         out: list[_Cand] = []
-        doc = view.doc
-        for matcher in (self._words, self._acronyms, self._names):
-            for key, start, end in matcher(doc):
-                kind, term_id, via, wording = self._keys[key]
-                if view.block[start] != view.block[end - 1]:
-                    continue
-                out.append(_Cand(term_id, via, wording, frozenset(range(start, end)), kind))
+        for index, attr in ((self._by_norm, "norm"), (self._by_orth, "orth")):
+            get = view.norm if attr == "norm" else view.text
+            ids = view.norm_ids if attr == "norm" else view.orth_ids
+            for i in view.positions(index, attr):
+                _, hi = view.block_range(view.block[i])
+                for keys, kind, term_id, via, flags in index[int(ids[i])]:
+                    end = i + len(keys)
+                    if end - 1 <= hi and all(get(i + k) == keys[k] for k in range(1, len(keys))):
+                        out.append(_Cand(term_id, via, flags, frozenset(range(i, end)), kind))
         return out
 
     def _gapped_matches(self, view: C.TokenView) -> list[_Cand]:
@@ -223,12 +237,12 @@ class TermMatcher:
             return []
         out: list[_Cand] = []
         stops = C.FUNCTION_WORDS
-        for i in range(view.n):
+        for i in view.positions(self._gapped_ids):
             entries = self._gapped.get(view.norm(i))
             if not entries:
                 continue
             lo, hi = view.block_range(view.block[i])
-            for norms, term_id, via, wording, allowed in entries:
+            for norms, term_id, via, flags, allowed in entries:
                 tokens = [i]
                 inserted = 0
                 listed = False  # inside a list of modifiers: "knee, hip and shoulder"
@@ -236,6 +250,8 @@ class TermMatcher:
                 k = 1
                 while k < len(norms) and j <= hi:
                     if view.norm(j) == norms[k]:
+                        if listed:  # "chronic kidney disease and pain": no list item
+                            break
                         tokens.append(j)
                         k += 1
                         j += 1
@@ -255,14 +271,14 @@ class TermMatcher:
                     listed = False
                     j += 1
                 if k == len(norms) and inserted:
-                    out.append(_Cand(term_id, via, wording, frozenset(tokens)))
+                    out.append(_Cand(term_id, via, flags, frozenset(tokens)))
         return out
 
     def _coordinated(self, view: C.TokenView) -> list[_Cand]:
         """Each conjunct of a coordinated phrase with its shared tail: "peripheral nerve and
         spinal cord stimulation" is also "peripheral nerve stimulation"."""
         out: list[_Cand] = []
-        for c in range(1, view.n - 1):
+        for c in view.positions(self._coordinator_ids, "lower"):
             if view.lower(c) not in _COORDINATORS:
                 continue
             lo, hi = view.block_range(view.block[c])
@@ -282,9 +298,38 @@ class TermMatcher:
                     tail = tuple(view.norm(k) for k in range(tail_start, tail_end))
                     for conjunct in lefts:
                         key = tuple(view.norm(k) for k in conjunct) + tail
-                        for term_id, via, wording in self._by_norms.get(key, ()):
-                            out.append(_Cand(term_id, via, wording, frozenset(
+                        for term_id, via, flags in self._by_norms.get(key, ()):
+                            out.append(_Cand(term_id, via, flags, frozenset(
                                 (*conjunct, *range(tail_start, tail_end)))))
+            out += self._head_shared(view, c, lo, hi)
+        return out
+
+    def _head_shared(self, view: C.TokenView, c: int, lo: int, hi: int) -> list[_Cand]:
+        """The last conjunct with a head the conjuncts share on the left, where the head
+        ends in a preposition: "certified in anesthesiology and pain medicine" is also
+        "certified in pain medicine". (Adjectives are not shared this way: "chronic kidney
+        disease and pain" is not chronic pain.)"""
+        out: list[_Cand] = []
+        for k in range(1, CONJUNCT_WORDS + 1):
+            if c + k > hi or not view.is_word(c + k):
+                break
+            right = tuple(range(c + 1, c + k + 1))
+            # The left conjuncts: words and list commas, up to a head of one to four words.
+            m = 0
+            while c - m - 1 >= lo and m < 2 * CONJUNCT_WORDS + 2 and (
+                    view.is_word(c - m - 1) or view.text(c - m - 1) == ","):
+                m += 1
+                if view.text(c - m) == "," or not view.is_word(c - m):
+                    continue
+                if view.lower(c - m - 1) not in _HEAD_PREPOSITIONS:
+                    continue
+                for h in range(2, 6):
+                    head = tuple(range(c - m - h, c - m))
+                    if head[0] < lo or not all(view.is_word(x) for x in head):
+                        break
+                    key = tuple(view.norm(x) for x in (*head, *right))
+                    for term_id, via, flags in self._by_norms.get(key, ()):
+                        out.append(_Cand(term_id, via, flags, frozenset((*head, *right))))
         return out
 
     # ----------------------------------------------------------------------- dropping
@@ -379,7 +424,7 @@ class TermMatcher:
                     and _close(view, r, name) for r in roles):
                 credited = True
             if credited:
-                out.append(_Cand(name.term_id, "section", name.wording, name.tokens))
+                out.append(_Cand(name.term_id, "section", "", name.tokens))
         return out
 
     # ----------------------------------------------------------------------- claims
@@ -428,7 +473,7 @@ class TermMatcher:
                 c.claim, c.reason = "mentioned", C.GENERIC
 
     def _generic(self, c: _Cand) -> bool:
-        return c.via != "section" and c.wording in self.terms[c.term_id].generic
+        return "g" in c.flags
 
     def _broader(self, cands: list[_Cand]) -> list[_Cand]:
         """A match of a term is also a match of every term it is a kind of."""
@@ -438,7 +483,7 @@ class TermMatcher:
             for other in self.terms[c.term_id].broader:
                 if other in self.terms and (other, c.first, c.last) not in have:
                     have.add((other, c.first, c.last))
-                    out.append(_Cand(other, "broader", c.wording, c.tokens, claim=c.claim,
+                    out.append(_Cand(other, "broader", "", c.tokens, claim=c.claim,
                                      reason=c.reason))
         return out
 
@@ -509,24 +554,38 @@ def _family_variants(text: str, families: dict[str, tuple[str, ...]]) -> list[st
     return out
 
 
-def _needs_context(term: Term, c: _Cand) -> bool:
+def _flags(term: Term, wording: str, via: str) -> str:
+    """What a wording of ``term`` needs, as letters: "c" its declared context (an acronym,
+    or one of ``context.wordings``), "g" a generic wording, "n" a wording starting "non"."""
+    flags = ""
     ctx = term.context
-    if ctx is None or c.via in ("section", "broader"):
-        return False
-    if ctx.wordings:
-        return c.wording in ctx.wordings
-    return c.via == "acronym"
+    if ctx is not None and (wording in ctx.wordings if ctx.wordings else via == "acronym"):
+        flags += "c"
+    if wording in term.generic:
+        flags += "g"
+    if wording.lower().startswith("non"):
+        flags += "n"
+    return flags
+
+
+def _needs_context(term: Term, c: _Cand) -> bool:
+    return "c" in c.flags
 
 
 def _near(view: C.TokenView, phrases: list[tuple[str, ...]], lo: int, hi: int,
           c: _Cand) -> bool:
+    """Whether one of ``phrases`` (norm tuples) stands in tokens [lo, hi] outside ``c``."""
+    if not phrases:
+        return False
+    keys = [(view.norm(i), view.lower(i)) if i not in c.tokens else ("", "")
+            for i in range(lo, hi + 1)]
+    present = {k for pair in keys for k in pair}
     for phrase in phrases:
+        if phrase[0] not in present:
+            continue
         n = len(phrase)
-        for i in range(lo, hi - n + 2):
-            if i in c.tokens:
-                continue
-            if all(view.norm(i + k) == phrase[k] or view.lower(i + k) == phrase[k]
-                   for k in range(n)):
+        for i in range(len(keys) - n + 1):
+            if all(phrase[k] in keys[i + k] for k in range(n)):
                 return True
     return False
 
@@ -541,7 +600,7 @@ def _inside(spans: list[tuple[int, int, str]], starts: list[int], s: int, e: int
 
 def _after_non(view: C.TokenView, c: _Cand) -> bool:
     """"non-opioid therapies" is not "opioid therapy"; "non-cancer pain" is not cancer pain."""
-    if c.wording.lower().startswith("non"):
+    if "n" in c.flags:
         return False
     i = c.first - 1
     lo, _ = view.block_range(view.block[c.first])
@@ -601,14 +660,18 @@ def _drop_nested(cands: list[_Cand]) -> list[_Cand]:
     """
     terms = sorted((c for c in cands if c.kind == "term"), key=lambda c: -len(c.tokens))
     kept: list[_Cand] = []
+    #: token -> kept candidates over it (a longer match holding ``c`` holds its first token)
+    over: dict[int, list[_Cand]] = defaultdict(list)
     for c in terms:
-        if any(c.tokens < k.tokens and k.term_id != c.term_id for k in kept):
+        if any(c.tokens < k.tokens and k.term_id != c.term_id for k in over.get(c.first, ())):
             continue
         kept.append(c)
+        for t in c.tokens:
+            over[t].append(c)
     out = list(kept)
     for c in cands:
         if c.kind in ("credit", "role"):
-            if any(c.tokens < k.tokens for k in kept):
+            if any(c.tokens < k.tokens for k in over.get(c.first, ())):
                 c.reason = "nested"
             out.append(c)
     return out
@@ -723,7 +786,7 @@ def _heading_entries(view: C.TokenView, b: int) -> bool | C.Cue:
             continue
         if blk.is_heading:
             break
-        cue = C.block_cue(view, i)
+        cue = C.status_line(view, i)
         if cue is None:
             return True
         first_cue = first_cue or cue

@@ -410,7 +410,9 @@ class TermMatcher:
         out = [c for c in cands if c.kind == "term"]
         if not names:
             return out
-        for name in names:
+        # One credit per term and line, and none where the line names the term itself.
+        done = {(c.term_id, view.block[c.first]) for c in out}
+        for name in sorted(names, key=lambda c: (c.first, -len(c.tokens))):
             term = self.terms[name.term_id]
             assert term.credit is not None
             b = view.block[name.first]
@@ -423,7 +425,8 @@ class TermMatcher:
                     r.term_id == name.term_id and view.block[r.first] == b
                     and _close(view, r, name) for r in roles):
                 credited = True
-            if credited:
+            if credited and (name.term_id, b) not in done:
+                done.add((name.term_id, b))
                 out.append(_Cand(name.term_id, "section", "", name.tokens))
         return out
 

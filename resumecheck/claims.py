@@ -599,6 +599,9 @@ _INSTITUTION_WORDS = frozenset({"medicine", "school", "college", "university", "
                                 "hospital", "center", "centre", "program", "programme"})
 _CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,7})$")
 _NOT_CREDENTIAL = frozenset({"USA", "US", "UK", "Suite", "Apt"})
+#: The last word of a letter's closing ("Sincerely,", "With best wishes,").
+_VALEDICTIONS = frozenset({"sincerely", "regards", "wishes", "respectfully", "faithfully",
+                           "truly", "thanks", "cheers", "best", "gratitude", "appreciation"})
 
 
 def _is_name_word(word: str) -> bool:
@@ -608,8 +611,9 @@ def _is_name_word(word: str) -> bool:
 
 def name_suffix(view: TokenView, start: int) -> bool:
     """Token ``start`` is a degree after a person's name: "Jane A. Smith, MD", "Dr. Ana Ruiz,
-    DO, MPH". The name starts its block (after "Dr." at most) and has two to four words;
-    the block is the document's first or last, or another credential follows."""
+    DO, MPH". The name starts its block (after "Dr." at most, or after a valediction in the
+    document's last block) and has two to four words; the block is the document's first or
+    last, or another credential follows."""
     b = view.block[start]
     lo, hi = view.block_range(b)
     if start - 1 < lo or view.text(start - 1) != ",":
@@ -622,7 +626,14 @@ def name_suffix(view: TokenView, start: int) -> bool:
     doctor = j >= lo and view.text(j) in ("Dr.", "Dr")
     if doctor:
         j -= 1
-    if j >= lo or not 2 <= words <= 4:
+    ends = view.cache.setdefault("ends", {})
+    if not ends:
+        visible = [i for i, blk in enumerate(view.document.blocks) if not blk.hidden and blk.text]
+        ends[0] = (visible[0], visible[-1]) if visible else ()
+    # A signature may follow its valediction in the same block: "Sincerely, Ana Ruiz, DO".
+    signed = (j - 1 >= lo and view.text(j) == "," and view.lower(j - 1) in _VALEDICTIONS
+              and bool(ends[0]) and b == ends[0][-1])
+    if (j >= lo and not signed) or not 2 <= words <= 4:
         return False
     if doctor:
         return True
@@ -632,10 +643,6 @@ def name_suffix(view: TokenView, start: int) -> bool:
         if _CREDENTIAL.match(follower) and follower not in _NOT_CREDENTIAL and \
                 sum(c.isupper() for c in follower) >= 2:
             return True
-    ends = view.cache.setdefault("ends", {})
-    if not ends:
-        visible = [i for i, blk in enumerate(view.document.blocks) if not blk.hidden and blk.text]
-        ends[0] = (visible[0], visible[-1]) if visible else ()
     return b in ends[0]
 
 

@@ -81,7 +81,10 @@ def run(verbose: bool = False) -> tuple[dict[str, Tally], dict[str, Tally], list
     from resumecheck.readers import read_document
 
     profile = load_profile("pain-medicine")
-    matcher = TermMatcher(profile, get_pipeline())
+    try:
+        matcher = TermMatcher(profile, get_pipeline())
+    except TypeError:  # an older checkout whose matcher takes the terms only
+        matcher = TermMatcher(profile.terms, get_pipeline())
     ours: dict[str, Tally] = defaultdict(Tally)
     naive: dict[str, Tally] = defaultdict(Tally)
     cases = load_cases()

@@ -224,29 +224,21 @@ class TokenView:
                 self._lower[i] = "\n"
         # Word and clause-boundary flags per token, worked out once per distinct spelling.
         strings = self._strings
-        word_of: dict[int, bool] = {}
-        stop_of: dict[int, bool] = {}
+        has_alnum: dict[int, bool] = {}
+        clause_end: dict[int, bool] = {}
+        for orth in set(self.orth_ids.tolist()):
+            text = strings[orth]
+            has_alnum[orth] = any(c.isalnum() for c in text)
+            clause_end[orth] = text in _CLAUSE_PUNCT
+        contrast = {strings.add(w) for w in _CONTRAST}
+        orths = self.orth_ids.tolist()
+        lowers = self.lower_ids.tolist()
         space = self._space.tolist()
         punct = self._punct.tolist()
-        self._words: list[bool] = []
-        self._bounds: list[bool] = []
-        for i, (orth, low) in enumerate(zip(self.orth_ids.tolist(), self.lower_ids.tolist(),
-                                            strict=True)):
-            if space[i]:
-                self._words.append(False)
-                self._bounds.append(True)
-                continue
-            w = word_of.get(orth)
-            if w is None:
-                text = strings[orth]
-                w = word_of[orth] = not punct[i] and any(c.isalnum() for c in text)
-                stop_of[orth] = text in _CLAUSE_PUNCT
-            b = stop_of[orth]
-            if not b and w:
-                lowered = strings[low]
-                b = lowered in _CONTRAST
-            self._words.append(w)
-            self._bounds.append(b)
+        self._words: list[bool] = [not (sp or pu) and has_alnum[o]
+                                   for o, sp, pu in zip(orths, space, punct, strict=True)]
+        self._bounds: list[bool] = [sp or clause_end[o] or low in contrast
+                                    for o, low, sp in zip(orths, lowers, space, strict=True)]
 
     def block_of(self, i: int) -> int:
         return int(self._block[i])
@@ -527,12 +519,33 @@ MAX_ADDRESS_BLOCKS = 6
 MAX_ADDRESS_WORDS = 25
 
 
+#: Where an e-mail or web address may be: an "@", a scheme or "www.", or a dot before a
+#: top-level domain. Searching for these literals first keeps a megabyte of text cheap.
+_ADDRESS_HINT = re.compile(r"@|https?://|www\.|\.(?:com|org|net|edu|gov|io|co|uk|ca|au|ie|nz|us|"
+                           r"info|health|md|me|dev|app)\b", re.IGNORECASE)
+_ADDRESS_CHARS = re.compile(r"[\w.+:/%?=&#~-]")
+
+
 def foreign_spans(document: Document) -> list[tuple[int, int, str]]:
     """(start, end, why) character ranges of ``document.text`` that are not the writer's
     words: URLs, e-mail addresses, a letter's salutation, inside address and subject."""
     text = document.text
-    spans = [(m.start(), m.end(), "an e-mail address") for m in _EMAIL.finditer(text)]
-    spans += [(m.start(), m.end(), "a web address") for m in _URL.finditer(text)]
+    spans: list[tuple[int, int, str]] = []
+    covered = -1
+    for hint in _ADDRESS_HINT.finditer(text):
+        if hint.start() < covered:
+            continue
+        # The run of address characters around the hint, then the exact patterns in it.
+        lo = hint.start()
+        while lo > 0 and _ADDRESS_CHARS.match(text[lo - 1]):
+            lo -= 1
+        hi = hint.end()
+        while hi < len(text) and _ADDRESS_CHARS.match(text[hi]):
+            hi += 1
+        covered = hi
+        run = text[lo:hi]
+        for pattern, why in ((_EMAIL, "an e-mail address"), (_URL, "a web address")):
+            spans += [(lo + m.start(), lo + m.end(), why) for m in pattern.finditer(run)]
     spans += _letter_spans(document)
     return sorted(spans)
 

@@ -1,11 +1,12 @@
 """Find every profile term in a document, where it sits, and whether the text claims it.
 
-spaCy ``PhraseMatcher`` objects do the finding, built once per profile and pipeline: one on
-``NORM`` (lower-cased lookup lemma: case- and inflection-insensitive) for wordings, one on
-``ORTH`` (exact case) for acronyms, so "ABA" is found as a whole token and never in
-"abacus" or in lowercase prose, and one for the names a profile knows (organizations,
-journals, the names and roles that credit a credential on a CV line). Around them, in
-order (every rule is documented in docs/profiles.md):
+Every wording is indexed once per profile and pipeline by its tokens' matching keys: the
+``NORM`` of each token (its lower-cased lookup lemma, so case and inflection do not
+matter) for wordings and names, the exact text (``ORTH``) for acronyms, so "ABA" is
+found as a whole token and never in "abacus" or in lowercase prose. A document token is
+looked up by its first key and compared with the few wordings filed under it; building
+the index needs no spaCy docs for plain wordings, which keeps start-up short. Around
+that, in order (every rule is documented in docs/profiles.md):
 
 1. wordings with words inside (``modifiers``), coordinated phrases ("neck and back pain")
    and verb-first forms ("injected the sacroiliac joint") are found too;
@@ -96,10 +97,10 @@ class TermMatcher:
         #: first token's NORM hash -> [(norms, kind, term id, via, flags)]: every wording of
         #: every term, and the names a profile knows (organizations, journals, credential
         #: names and roles). Acronyms likewise by exact text (ORTH).
-        self._by_norm: dict[int, list[tuple[tuple[str, ...], str, str, str, str]]] = \
-            defaultdict(list)
-        self._by_orth: dict[int, list[tuple[tuple[str, ...], str, str, str, str]]] = \
-            defaultdict(list)
+        self._by_norm: dict[int, dict[str, list[tuple[tuple[str, ...], str, str, str, str]]]] \
+            = defaultdict(dict)
+        self._by_orth: dict[int, dict[str, list[tuple[tuple[str, ...], str, str, str, str]]]] \
+            = defaultdict(dict)
         self._families = _family_map(profile.forms if profile is not None else ())
         self._verbs = dict(profile.verbs) if profile is not None else {}
         #: norm tuple of a multi-word wording -> [(term id, via, flags)]
@@ -142,6 +143,8 @@ class TermMatcher:
                     for form in sorted(forms):
                         self._index(self._by_norm, self._keys(form, "norm"), kind, "", kind, "")
         strings = self._strings
+        self._firsts = {norms[0] for norms in self._by_norms}
+        self._lasts = {norms[-1] for norms in self._by_norms}
         self._gapped_ids = {strings.add(norm) for norm in self._gapped}
         self._coordinator_ids = {strings.add(word) for word in _COORDINATORS}
 
@@ -159,9 +162,12 @@ class TermMatcher:
 
     def _index(self, index: dict, keys: tuple[str, ...], kind: str, term_id: str, via: str,
                flags: str) -> None:
+        """File an entry under its first token's hash, then its second token ("" for a
+        one-token wording), so a document token is compared only with likely wordings."""
         if keys:
             entry = (keys, kind, term_id, via, flags)
-            bucket = index[self._strings.add(keys[0])]
+            bucket = index[self._strings.add(keys[0])].setdefault(
+                keys[1] if len(keys) > 1 else "", [])
             if entry not in bucket:
                 bucket.append(entry)
 
@@ -225,9 +231,13 @@ class TermMatcher:
             ids = view.norm_ids if attr == "norm" else view.orth_ids
             for i in view.positions(index, attr):
                 _, hi = view.block_range(view.block[i])
-                for keys, kind, term_id, via, flags in index[int(ids[i])]:
+                bucket = index[int(ids[i])]
+                entries = list(bucket.get("", ()))
+                if i + 1 <= hi:
+                    entries += bucket.get(get(i + 1), ())
+                for keys, kind, term_id, via, flags in entries:
                     end = i + len(keys)
-                    if end - 1 <= hi and all(get(i + k) == keys[k] for k in range(1, len(keys))):
+                    if end - 1 <= hi and all(get(i + k) == keys[k] for k in range(2, len(keys))):
                         out.append(_Cand(term_id, via, flags, frozenset(range(i, end)), kind))
         return out
 
@@ -242,7 +252,10 @@ class TermMatcher:
             if not entries:
                 continue
             lo, hi = view.block_range(view.block[i])
+            ahead = {view.norm(x) for x in range(i + 1, min(hi, i + 12) + 1)}
             for norms, term_id, via, flags, allowed in entries:
+                if not all(n in ahead for n in norms[1:]):
+                    continue
                 tokens = [i]
                 inserted = 0
                 listed = False  # inside a list of modifiers: "knee, hip and shoulder"
@@ -284,7 +297,9 @@ class TermMatcher:
             lo, hi = view.block_range(view.block[c])
             if not lo < c < hi:
                 continue
-            lefts = _left_conjuncts(view, c, lo)
+            out += self._head_shared(view, c, lo, hi)
+            lefts = [conj for conj in _left_conjuncts(view, c, lo)
+                     if view.norm(conj[0]) in self._firsts]
             if not lefts:
                 continue
             for m in range(1, CONJUNCT_WORDS + 1):
@@ -295,13 +310,14 @@ class TermMatcher:
                     tail_end = tail_start + t
                     if tail_end - 1 > hi or not view.is_word(tail_end - 1):
                         break
+                    if view.norm(tail_end - 1) not in self._lasts:
+                        continue
                     tail = tuple(view.norm(k) for k in range(tail_start, tail_end))
                     for conjunct in lefts:
                         key = tuple(view.norm(k) for k in conjunct) + tail
                         for term_id, via, flags in self._by_norms.get(key, ()):
                             out.append(_Cand(term_id, via, flags, frozenset(
                                 (*conjunct, *range(tail_start, tail_end)))))
-            out += self._head_shared(view, c, lo, hi)
         return out
 
     def _head_shared(self, view: C.TokenView, c: int, lo: int, hi: int) -> list[_Cand]:
@@ -313,6 +329,8 @@ class TermMatcher:
         for k in range(1, CONJUNCT_WORDS + 1):
             if c + k > hi or not view.is_word(c + k):
                 break
+            if view.norm(c + k) not in self._lasts:
+                continue
             right = tuple(range(c + 1, c + k + 1))
             # The left conjuncts: words and list commas, up to a head of one to four words.
             m = 0
@@ -528,10 +546,6 @@ def acronym_forms(text: str) -> list[str]:
     if text[-1:].isalpha() and text[-1:].isupper():
         forms.append(text + "s")
     return forms
-
-
-def _norms(doc: Doc) -> tuple[str, ...]:
-    return tuple(t.norm_ for t in doc if not t.is_space)
 
 
 def _family_map(forms: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:

@@ -55,9 +55,10 @@ _CUES: dict[str, tuple[str, ...]] = {
     ),
     PENDING: (
         "pending", "submitted", "applied for", "application for", "in progress",
-        "in process", "awaiting", "eligible", "eligibility", "candidate for", "scheduled",
-        "scheduled for", "sit for", "sitting for", "to sit", "registered for",
-        "preparing for", "studying for", "to take",
+        "in process", "awaiting", "board eligible", "eligible for board", "eligible to sit",
+        "eligible for certification", "eligibility for", "candidate for", "scheduled for",
+        "scheduled to", "sit for", "sitting for", "to sit", "registered for",
+        "preparing for", "studying for", "to take the",
     ),
     HEDGED: (
         "shadowed", "shadowing", "shadow", "observed", "observing", "observation of",
@@ -86,10 +87,9 @@ _POST: dict[str, tuple[str, ...]] = {
               "application in progress", "in progress", "in process", "awaiting",
               "eligible", "applied", "scheduled", "exam scheduled", "candidate",
               "not yet", "to be completed", "to be taken"),
-    PLANNED: ("planned", "anticipated", "matched", "incoming", "starting", "start date",
-              "to begin", "expected", "upcoming"),
-    HEDGED: ("observed", "observation only", "observation", "shadowing", "assisted",
-             "exposure only", "exposure", "not performed"),
+    PLANNED: ("planned", "anticipated", "matched", "incoming", "start date", "to begin",
+              "expected", "upcoming"),
+    HEDGED: ("observed", "observation only", "shadowing", "exposure only", "not performed"),
     NEGATED: ("none", "n/a", "not applicable", "no"),
 }
 
@@ -99,7 +99,9 @@ _CANCEL_AFTER = {
     "not": ("only",), "no": ("later", "more", "less", ".", "fewer"),
     "expected": ("completion", "graduation", "to complete", "to graduate"),
     "anticipated": ("completion", "graduation"),
-    "will": ("continue",), "future": (),
+    # "I would bring ten years of spinal cord stimulation": the experience is claimed.
+    "will": ("continue", "bring", "contribute", "add"),
+    "would": ("bring", "contribute", "add"),
 }
 _CANCEL_BEFORE = {"interest in": ("special", "clinical", "particular")}
 

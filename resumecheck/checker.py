@@ -113,7 +113,7 @@ class Checker:
         profile = profile if profile is not None else load_profile(options.profile)
         pipeline = load_pipeline(options.model)
         with _capped(profile.source, "keyword profile", caps, ProfileError):
-            matcher = TermMatcher(profile.terms, pipeline)
+            matcher = TermMatcher(profile, pipeline)
         analysis = None
         if options.job:
             from resumecheck.posting import analyze_posting

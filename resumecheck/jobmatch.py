@@ -36,16 +36,16 @@ def match_job(posting: Posting, report_doc_matches: Mapping[str, Sequence[Match]
     advice: list[WordingAdvice] = []
     for pt in posting.terms:
         if pt.source == "profile":
-            visible = [m for m in report_doc_matches.get(pt.term_id or "", ()) if not m.hidden]
+            visible = [m for m in report_doc_matches.get(pt.term_id or "", ()) if m.counts]
             satisfied_by = None
             if not visible:
                 for alt in pt.alternatives:
-                    alt_visible = [m for m in report_doc_matches.get(alt, ()) if not m.hidden]
+                    alt_visible = [m for m in report_doc_matches.get(alt, ()) if m.counts]
                     if alt_visible:
                         satisfied_by = alt
                         break
             if satisfied_by is not None:
-                shown = [m for m in report_doc_matches[satisfied_by] if not m.hidden][:3]
+                shown = [m for m in report_doc_matches[satisfied_by] if m.counts][:3]
                 job_terms.append(JobTerm(pt, True, tuple(m.location for m in shown),
                                          satisfied_by=satisfied_by))
                 continue

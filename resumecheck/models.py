@@ -253,9 +253,19 @@ class Match:
     end: int
     location: Location
     sentence: str
-    #: Which wording matched: ``term``, ``alias`` or ``acronym``.
+    #: Which wording matched: ``term``, ``alias`` or ``acronym``; ``section`` for a
+    #: credential read from a CV line; ``broader`` when found through a narrower term.
     via: str = "term"
     hidden: bool = False
+    #: ``claimed``, or ``mentioned`` when the text names the term without claiming it for
+    #: the writer (negated, planned, pending, hedged...); ``reason`` then says why.
+    claim: str = "claimed"
+    reason: str = ""
+
+    @property
+    def counts(self) -> bool:
+        """Whether this match earns the term: visible and claimed."""
+        return not self.hidden and self.claim == "claimed"
 
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)
@@ -299,8 +309,8 @@ class TermResult:
 
     @property
     def found(self) -> bool:
-        """Counted only where a reader can see it."""
-        return any(not m.hidden for m in self.matches)
+        """Counted only where a reader can see it and the text claims it."""
+        return any(m.counts for m in self.matches)
 
     def to_dict(self) -> dict[str, Any]:
         d = _fields_dict(self)

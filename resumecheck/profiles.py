@@ -26,9 +26,12 @@ from resumecheck.conventions import Conventions, conventions_to_toml, parse_conv
 from resumecheck.errors import ProfileError
 from resumecheck.models import Kind, Level
 from resumecheck.normalize import text_key
+from resumecheck.sections import SECTION_KEYS
 
 __all__ = [
     "Category",
+    "Context",
+    "Credit",
     "Examples",
     "Profile",
     "ProfileErrors",
@@ -58,8 +61,19 @@ _HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
 _TOML_POS_RE = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 _PROFILE_KEYS = ("name", "title", "description", "version")
+_TOP_KEYS = ("profile", "categories", "terms", "conventions", "forms", "verbs", "names")
 _CATEGORY_KEYS = ("title", "weight", "description")
-_TERM_KEYS = ("id", "term", "aliases", "acronyms", "category", "level", "weight", "kinds", "tip")
+_TERM_KEYS = ("id", "term", "aliases", "acronyms", "category", "level", "weight", "kinds", "tip",
+              "modifiers", "broader", "generic", "context", "credit")
+_CONTEXT_KEYS = ("wordings", "near", "not_near", "window", "sections", "long_form", "name_suffix")
+_CREDIT_KEYS = ("sections", "names", "roles")
+_NAMES_KEYS = ("organizations", "journals")
+#: At most this many words may stand inside a term's wording (``modifiers``).
+MAX_MODIFIERS = 2
+#: Tokens either side of an ambiguous wording in which its context is looked for.
+DEFAULT_WINDOW = 12
+MAX_WINDOW = 60
+_ONE_WORD_RE = re.compile(r"^[a-z][a-z'-]*$")
 _LEVELS = ", ".join(level.value for level in Level)
 _KINDS = ", ".join(kind.value for kind in Kind)
 
@@ -76,6 +90,44 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class Context:
+    """Where an ambiguous wording of a term counts (docs/profiles.md, "Context").
+
+    The wording counts only with support: one of ``near`` within ``window`` tokens in the
+    same block, the block in one of ``sections``, the term's long form anywhere in the
+    document (``long_form``), or a degree after a person's name (``name_suffix``). A word
+    of ``not_near`` within the window vetoes it whatever the support.
+    """
+
+    #: The term's wordings that need context; empty means every acronym of the term.
+    wordings: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    window: int = DEFAULT_WINDOW
+    sections: tuple[str, ...] = ()
+    long_form: bool = False
+    name_suffix: bool = False
+
+    @property
+    def needs_support(self) -> bool:
+        return bool(self.near or self.sections or self.long_form or self.name_suffix)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """How a credential is read from CV lines (docs/profiles.md, "Credentials").
+
+    A line in one of ``sections`` (by its heading or its own label, "Fellowship: ...")
+    that names one of ``names`` credits the term; so does a role noun (``roles``) next to
+    one of the names anywhere ("Fellow, Pain Medicine").
+    """
+
+    sections: tuple[str, ...]
+    names: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One keyword and every wording that counts as it."""
 
@@ -88,6 +140,14 @@ class Term:
     weight: float = 1.0
     kinds: frozenset[Kind] = frozenset({Kind.RESUME})
     tip: str = ""
+    #: How many words may stand inside a multi-word wording ("chronic widespread pain").
+    modifiers: int = 0
+    #: Ids of terms this one is a kind of: finding it finds them too.
+    broader: tuple[str, ...] = ()
+    #: Wordings that count only in a document that claims specific terms of the profile.
+    generic: tuple[str, ...] = ()
+    context: Context | None = None
+    credit: Credit | None = None
 
     def variants(self) -> tuple[tuple[str, str], ...]:
         """Every wording with how it counts (``term``, ``alias``, ``acronym``), stable order.
@@ -120,6 +180,15 @@ class Profile:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     #: The sources of a profile combined from several (``-p a -p b``); empty otherwise.
     parts: tuple[str, ...] = ()
+    #: Word families: (word, other forms that count in its place), sorted by word.
+    forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: (noun, verbs): a wording ending in the noun is also found verb first ("injected the
+    #: sacroiliac joint" for "sacroiliac joint injection").
+    verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Names of organizations; no term is found inside one (only a term that is the name).
+    organizations: tuple[str, ...] = ()
+    #: Names of journals; no term is found inside one where it is cited as a journal.
+    journals: tuple[str, ...] = ()
     _categories_by_id: dict[str, Category] = field(init=False, repr=False, compare=False)
     _terms_by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
 
@@ -246,6 +315,43 @@ def _string_list(value: Any, where: str, err: _Errors) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise err(where, f"must be a list of strings, not {_describe(value)}")
     return tuple(_string(item, f"{where}[{i}]", err) for i, item in enumerate(value))
+
+
+def _bool(value: Any, where: str, err: _Errors) -> bool:
+    if not isinstance(value, bool):
+        raise err(where, f"must be true or false, not {_describe(value)}")
+    return value
+
+
+def _int(value: Any, where: str, err: _Errors, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise err(where, f"must be a whole number from {lo} to {hi}, not {_describe(value)}")
+    if not lo <= value <= hi:
+        raise err(where, f"must be a whole number from {lo} to {hi}, not {value}")
+    return value
+
+
+def _table(value: Any, where: str, err: _Errors, allowed: tuple[str, ...]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise err(where, f"must be a table, not {_describe(value)}")
+    _check_keys(value, allowed, where, err)
+    return value
+
+
+def _section_keys(value: Any, where: str, err: _Errors) -> tuple[str, ...]:
+    keys = _string_list(value, where, err)
+    for j, key in enumerate(keys):
+        if key not in SECTION_KEYS:
+            raise err(f"{where}[{j}]", f"unknown section {key!r} (known: "
+                                       f"{', '.join(sorted(SECTION_KEYS))})")
+    return keys
+
+
+def _one_word(value: Any, where: str, err: _Errors) -> str:
+    word = _string(value, where, err)
+    if not _ONE_WORD_RE.match(word):
+        raise err(where, f"{word!r} must be one lower-case word")
+    return word
 
 
 def _check_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str | None,
@@ -390,7 +496,7 @@ def parse_toml_profile(text: str, source: str, *, default_name: str,
     err = _Errors(source)
     data = _toml_load(text, err)  # a syntax error leaves nothing else to check
     found = _Found()
-    _unknown_keys(data, ("profile", "categories", "terms", "conventions"), None, err, found)
+    _unknown_keys(data, _TOP_KEYS, None, err, found)
 
     header = data.get("profile", {})
     if not isinstance(header, dict):
@@ -447,10 +553,19 @@ def parse_toml_profile(text: str, source: str, *, default_name: str,
     conventions = Conventions()
     if "conventions" in data:
         conventions = _collect_conventions(data["conventions"], err, found)
+    found.attempt(lambda: _check_broader(terms, err), None)
+    forms = found.attempt(lambda: _families(data.get("forms", {}), "forms", err), ())
+    verbs = found.attempt(lambda: _families(data.get("verbs", {}), "verbs", err), ())
+    names = found.attempt(lambda: _table(data.get("names", {}), "names", err, _NAMES_KEYS), {})
+    organizations = found.attempt(lambda: _string_list(names.get("organizations", []),
+                                                       "names.organizations", err), ())
+    journals = found.attempt(lambda: _string_list(names.get("journals", []),
+                                                  "names.journals", err), ())
     found.raise_any()
     return Profile(name=name, title=title, description=description, version=version,
                    source=source, categories=tuple(categories), terms=tuple(terms),
-                   conventions=conventions)
+                   conventions=conventions, forms=forms, verbs=verbs,
+                   organizations=organizations, journals=journals)
 
 
 def _toml_category(cat_id: str, raw: Any, err: _Errors, found: _Found, *,
@@ -548,6 +663,39 @@ def _collect_conventions(raw: Any, err: _Errors, found: _Found) -> Conventions:
     return Conventions()
 
 
+def _check_broader(terms: list[Term], err: _Errors) -> None:
+    ids = {t.id for t in terms}
+    for i, term in enumerate(terms):
+        for j, other in enumerate(term.broader):
+            where = f"terms[{i}].broader[{j}]"
+            if other == term.id:
+                raise err(where, f"term {term.id!r} cannot be broader than itself")
+            if other not in ids:
+                raise err(where, f"unknown term id {other!r}")
+
+
+def _families(raw: Any, key: str, err: _Errors) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[forms]`` and ``[verbs]``: word = ["other", "forms"]; a word in one family only."""
+    if not isinstance(raw, dict):
+        raise err(key, f"must be a table of word = [forms], not {_describe(raw)}")
+    seen: dict[str, str] = {}
+    out = []
+    for word, forms in raw.items():
+        where = f"{key}.{word}"
+        _one_word(word, where, err)
+        if not isinstance(forms, list) or not forms:
+            raise err(where, f"must be a non-empty list of words, not {_describe(forms)}")
+        items = tuple(_one_word(f, f"{where}[{j}]", err) for j, f in enumerate(forms))
+        for j, item in enumerate((word, *items)):
+            if item in seen:
+                raise err(where if j == 0 else f"{where}[{j - 1}]",
+                          f"{item!r} is already in {key}.{seen[item]}; a word belongs to "
+                          "one family only")
+            seen[item] = word
+        out.append((word, items))
+    return tuple(sorted(out))
+
+
 def _reason_of(exc: ProfileError) -> str:
     prefix = f"{exc.where}: "
     return exc.reason[len(prefix):] if exc.reason.startswith(prefix) else exc.reason
@@ -604,10 +752,20 @@ def _toml_term(raw: dict[str, Any], base: str, category_ids: set[str], registry:
     tip = (_one_line(raw["tip"], f"{base}.tip", err) if "tip" in raw
            else _generic_tip(wording))
 
+    modifiers = (_int(raw["modifiers"], f"{base}.modifiers", err, 0, MAX_MODIFIERS)
+                 if "modifiers" in raw else 0)
+    broader = _string_list(raw.get("broader", []), f"{base}.broader", err)
+    all_wordings = ([] if wording in acronyms else [wording]) + list(aliases) + list(acronyms)
+    generic = _generic(raw.get("generic", False), all_wordings, f"{base}.generic", err)
+    context = (_context(raw["context"], wording, all_wordings, acronyms, f"{base}.context", err)
+               if "context" in raw else None)
+    credit = _credit(raw["credit"], f"{base}.credit", err) if "credit" in raw else None
+
     term = Term(id=term_id, term=wording, aliases=aliases, acronyms=acronyms, category=category,
                 level=Level(level_text), weight=_weight(raw.get("weight", 1.0),
                                                         f"{base}.weight", err),
-                kinds=frozenset(kinds), tip=tip)
+                kinds=frozenset(kinds), tip=tip, modifiers=modifiers, broader=broader,
+                generic=generic, context=context, credit=credit)
     wheres: dict[tuple[str, str], str] = {(wording, "term"): f"{base}.term"}
     for j, alias in enumerate(aliases):
         wheres.setdefault((alias, "alias"), f"{base}.aliases[{j}]")
@@ -616,6 +774,73 @@ def _toml_term(raw: dict[str, Any], base: str, category_ids: set[str], registry:
     _check_repeats(wording, aliases, acronyms, base, err)
     registry.add_term(term, wheres, f"{base} ({label})")
     return term
+
+
+def _own_wording(value: Any, wordings: list[str], where: str, err: _Errors) -> str:
+    """One of the term's own wordings, as the term writes it."""
+    text = _string(value, where, err)
+    for w in wordings:
+        if wording_key(w) == wording_key(text):
+            return w
+    raise err(where, f"{text!r} is not a wording of this term (its wordings: "
+                     f"{', '.join(repr(w) for w in wordings)})")
+
+
+def _generic(raw: Any, wordings: list[str], where: str, err: _Errors) -> tuple[str, ...]:
+    if isinstance(raw, bool):
+        return tuple(wordings) if raw else ()
+    if not isinstance(raw, list):
+        raise err(where, f"must be true, false or a list of the term's wordings, not "
+                         f"{_describe(raw)}")
+    return tuple(_own_wording(v, wordings, f"{where}[{j}]", err) for j, v in enumerate(raw))
+
+
+def _context(raw: Any, term: str, wordings: list[str], acronyms: tuple[str, ...], where: str,
+             err: _Errors) -> Context:
+    table = _table(raw, where, err, _CONTEXT_KEYS)
+    if "wordings" in table:
+        needing = tuple(_own_wording(v, wordings, f"{where}.wordings[{j}]", err)
+                        for j, v in enumerate(_string_list(table["wordings"],
+                                                           f"{where}.wordings", err)))
+        if not needing:
+            raise err(f"{where}.wordings", "must name at least one wording")
+    elif acronyms:
+        needing = ()
+    else:
+        raise err(f"{where}.wordings", f"term {term!r} has no acronyms: name the wordings "
+                                       "that need context")
+    context = Context(
+        wordings=needing,
+        near=_string_list(table.get("near", []), f"{where}.near", err),
+        not_near=_string_list(table.get("not_near", []), f"{where}.not_near", err),
+        window=(_int(table["window"], f"{where}.window", err, 1, MAX_WINDOW)
+                if "window" in table else DEFAULT_WINDOW),
+        sections=_section_keys(table.get("sections", []), f"{where}.sections", err),
+        long_form=_bool(table.get("long_form", False), f"{where}.long_form", err),
+        name_suffix=_bool(table.get("name_suffix", False), f"{where}.name_suffix", err),
+    )
+    if context.long_form:
+        needed = set(needing or acronyms)
+        if not [w for w in wordings if w not in needed and w not in acronyms]:
+            raise err(f"{where}.long_form", f"term {term!r} has no long form to look for")
+    if not context.needs_support and not context.not_near:
+        raise err(where, "give at least one of near, not_near, sections, long_form, "
+                         "name_suffix")
+    return context
+
+
+def _credit(raw: Any, where: str, err: _Errors) -> Credit:
+    table = _table(raw, where, err, _CREDIT_KEYS)
+    for key in ("sections", "names"):
+        if key not in table:
+            raise err(f"{where}.{key}", "missing required key")
+    credit = Credit(sections=_section_keys(table["sections"], f"{where}.sections", err),
+                    names=_string_list(table["names"], f"{where}.names", err),
+                    roles=_string_list(table.get("roles", []), f"{where}.roles", err))
+    for key in ("sections", "names"):
+        if not getattr(credit, key):
+            raise err(f"{where}.{key}", "must not be empty")
+    return credit
 
 
 def _check_repeats(wording: str, aliases: tuple[str, ...], acronyms: tuple[str, ...],
@@ -1013,6 +1238,49 @@ def profile_to_toml(profile: Profile) -> str:
             f"weight = {_toml_float(term.weight)}",
             _toml_list("kinds", kinds),
             f"tip = {_toml_str(term.tip)}",
+            f"modifiers = {term.modifiers}",
+            _toml_list("broader", term.broader),
+            _generic_toml(term),
         ]
+        if term.context is not None:
+            c = term.context
+            lines += ["", "[terms.context]"]
+            if c.wordings:  # empty means "every acronym", which is how the key is left out
+                lines.append(_toml_list("wordings", c.wordings))
+            lines += [
+                _toml_list("near", c.near),
+                _toml_list("not_near", c.not_near),
+                f"window = {c.window}",
+                _toml_list("sections", c.sections),
+                f"long_form = {_toml_bool(c.long_form)}",
+                f"name_suffix = {_toml_bool(c.name_suffix)}",
+            ]
+        if term.credit is not None:
+            lines += [
+                "",
+                "[terms.credit]",
+                _toml_list("sections", term.credit.sections),
+                _toml_list("names", term.credit.names),
+                _toml_list("roles", term.credit.roles),
+            ]
+    for table, families in (("forms", profile.forms), ("verbs", profile.verbs)):
+        lines += ["", f"[{table}]"]
+        lines += [_toml_list(word, items) for word, items in families]
+    lines += ["", "[names]", _toml_list("organizations", profile.organizations),
+              _toml_list("journals", profile.journals)]
     lines += conventions_to_toml(profile.conventions, _toml_str, _toml_list)
     return "\n".join(lines) + "\n"
+
+
+def _toml_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _generic_toml(term: Term) -> str:
+    wordings = ([] if term.term in term.acronyms else [term.term]) + list(term.aliases) + \
+        list(term.acronyms)
+    if term.generic and list(term.generic) == wordings:
+        return "generic = true"
+    if not term.generic:
+        return "generic = false"
+    return _toml_list("generic", term.generic)

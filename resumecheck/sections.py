@@ -214,7 +214,8 @@ training history experience experiences skills qualifications affiliations membe
 publications presentations lectures talks posters abstracts awards honors honours
 certifications licenses licensure credentials education teaching mentoring research
 projects references languages volunteering involvement leadership development summary
-profile objective achievements accomplishments competencies expertise
+profile objective achievements accomplishments competencies expertise fellowship
+fellowships residency residencies internship internships certification
 """.split())
 _NOT_HEADING = re.compile(r"\d|@|https?:|www\.|\.(com|org|net|edu)\b|\bdoi\b", re.I)
 

@@ -81,8 +81,8 @@ def job_findings(ctx: CheckContext) -> Iterator[Finding]:
 def _first_location(ctx: CheckContext, term_id: str) -> Location | None:
     for t in ctx.terms:
         if t.id == term_id:
-            visible = [m for m in t.matches if not m.hidden]
+            visible = [m for m in t.matches if m.counts]
             return visible[0].location if visible else None
     matches = ctx.matches.get(term_id, ())
-    visible = [m for m in matches if not m.hidden]
+    visible = [m for m in matches if m.counts]
     return visible[0].location if visible else None

@@ -383,7 +383,8 @@ _BULLET_IN_BLOCK = re.compile(
     r"(?<=[.;:!?)\]])\s+(?:[-\u2013*\u2022\u25aa\u25cf\u25e6\u25a0]|\(?\d{1,2}[.)])\s+(?=\S)|"
     r"\s+[\u2022\u25aa\u25cf\u25e6\u25a0]\s+"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*]*\s+(?=[\"'(\[*]*[A-Z0-9\u2022$\u00a3])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*]*\s+(?=[\"'(\[*]*[A-Z0-9\u2022$\u00a3])|"
+                           r"(?<=;)\s+(?=\S)")
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e",
                             "inc", "ltd", "co", "jr", "sr", "prof", "approx", "dept", "u.s",
                             "a.m", "p.m", "mt", "ft", "jan", "feb", "mar", "apr", "jun",
@@ -677,10 +678,10 @@ def _recover_lines(piece: tuple[str, str, str]) -> list[tuple[str, str, str]]:
         last = before[-1] if before else ""
         # After an acronym only when a lower-case word stands before it ("lumbar MRI
         # Participating"), never inside a name ("NHS Foundation Trust").
-        acronym = re.fullmatch(r"[A-Z]{2,}", last) is not None and len(before) > 1 and \
-            before[-2].islower()
-        if not last or last.lower() in _NO_LINE_END or not (
-                last.islower() or last[-1:] in ")0123456789" or acronym):
+        acronym = re.fullmatch(r"[A-Z]{2,}", last) is not None and len(before) > 1 and (
+            before[-2].islower() or before[-2].endswith(",") and len(last) == 2)
+        if not last or not acronym and (last.lower() in _NO_LINE_END or not (
+                last.islower() or last[-1:] in ")0123456789")):
             continue
         out.append((text[start:m.start()].strip(), "", ""))
         start = m.end()
@@ -1837,8 +1838,10 @@ class _Phrases:
             def inside(a: int, b: int, c: _Cand = c, key: tuple[str, ...] = key) -> bool:
                 for a2 in range(max(0, a - NAME_WORDS * 2), a + 1):
                     for b2, k2, name2 in by_start.get(a2, ()):
+                        # A name gives way only to a longer name or to itself plus one word
+                        # ("Ohio APRN license"), not to a longer phrase around it.
                         if k2 != key and b <= b2 and (b2 - a2) > (b - a) and (
-                                name2 or not c.name):
+                                name2 or not c.name or len(k2) <= len(key) + 1):
                             return True
                 return False
             if all(inside(a, b) for a, b in c.spans):
@@ -2033,7 +2036,7 @@ def _too_few_note(n: int, words: int) -> str:
         why = f"it has {words} words outside pay, benefits, contact and other boilerplate"
     else:
         why = "its requirements and duties name few procedures, conditions or credentials"
-    return f"{drawn} ({why}); a match rate needs at least {MIN_TERMS}"
+    return f"{drawn}, fewer than the {MIN_TERMS} a match rate needs; {why}"
 
 
 def _role_phrase(sentence: str) -> tuple[int, int] | None:

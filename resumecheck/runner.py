@@ -37,6 +37,8 @@ class RunSettings:
     quiet: bool = False
     verbose: bool = False
     details: bool = False
+    #: The ranking's order (``--sort``): score, match or name.
+    sort: str = "score"
     color: bool = False
     debug: bool = False
     #: The config file the defaults came from (it is an input too).
@@ -83,6 +85,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         color=settings.color,
         details=settings.details or len(files) + len(skipped) <= 1,
         total=len(files) + len(skipped),
+        sort=settings.sort,
     )
     formatter = settings.fmt.formatter(ctx)
     # One file is read in a capped child while this process builds the checker.

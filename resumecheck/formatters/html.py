@@ -20,6 +20,7 @@ from resumecheck.formatters.base import (
     match_rate,
     rank_row,
     ranked,
+    rate_text,
     score_ranks,
 )
 from resumecheck.models import CategoryScore, Level, Report
@@ -98,8 +99,8 @@ class HtmlFormatter(Formatter):
     def finish(self, tally: Tally) -> str:
         ctx = self.ctx
         by_row = {id(row): (anchor, text) for row, anchor, text in self._files}
-        order = ranked([row for row, _, _ in self._files])
-        ranks = score_ranks(order)
+        order = ranked([row for row, _, _ in self._files], ctx.sort)
+        ranks = score_ranks(order, ctx.sort)
         readable = sum(1 for row in order if row.readable)
         fail_under = ctx.thresholds.fail_under
         out = [
@@ -128,7 +129,8 @@ class HtmlFormatter(Formatter):
             anchor = by_row[id(row)][0]
             link = f'<a href="#{anchor}">{_e(row.path)}</a>'
             if row.readable:
-                rate = "" if row.match_rate is None else _e(format_number(row.match_rate))
+                rate = (_e(format_number(row.match_rate)) if row.match_rate is not None
+                        else "n/a" if row.job else "")
                 out.append(
                     f'<tr><td class="num">{ranks[position]}</td><td>{link}</td>'
                     f"<td>{_e(row.kind)}</td><td class=\"num\">{row.score:.1f}</td>"
@@ -159,6 +161,8 @@ class HtmlFormatter(Formatter):
         )
         if rate is not None:
             facts += f" · job match rate {_e(format_number(rate))}"
+        elif o.job is not None:
+            facts += f" · job match rate {_e(rate_text(o))}"
         out = [facts + "</p>"]
         for reason in result.verdict.reasons:
             out.append(f'<p class="below-threshold">Below threshold: {_e(reason)}</p>')

@@ -13,6 +13,7 @@ from resumecheck.formatters.base import (
     match_rate,
     rank_row,
     ranked,
+    rate_text,
     score_ranks,
 )
 from resumecheck.models import Level, Report
@@ -50,8 +51,8 @@ class MarkdownFormatter(Formatter):
     def finish(self, tally: Tally) -> str:
         ctx = self.ctx
         sections = {id(row): text for row, text in self._files}
-        order = ranked([row for row, _ in self._files])
-        ranks = score_ranks(order)
+        order = ranked([row for row, _ in self._files], ctx.sort)
+        ranks = score_ranks(order, ctx.sort)
         out = [f"# Resume check ({md(ctx.profile)})", ""]
         readable = sum(1 for row in order if row.readable)
         fail_under = ctx.thresholds.fail_under
@@ -64,7 +65,8 @@ class MarkdownFormatter(Formatter):
                 "|---:|---|---|---:|---:|---:|---|"]
         for position, row in enumerate(order):
             if row.readable:
-                rate = "" if row.match_rate is None else format_number(row.match_rate)
+                rate = (format_number(row.match_rate) if row.match_rate is not None
+                        else "n/a" if row.job else "")
                 out.append(
                     f"| {ranks[position]} | {_cell(row.path)} | {row.kind} "
                     f"| {row.score:.1f} | {rate} "
@@ -81,6 +83,8 @@ class MarkdownFormatter(Formatter):
         line = f"**Score {o.score.value:.1f}** / 100 · {str(o.kind)} · {md(document_facts(o))}"
         if rate is not None:
             line += f" · job match rate {format_number(rate)}"
+        elif o.job is not None:
+            line += f" · job match rate {md(rate_text(o))}"
         out = [line]
         for reason in result.verdict.reasons:
             out += ["", f"**Below threshold:** {md(reason)}"]

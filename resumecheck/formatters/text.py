@@ -12,6 +12,7 @@ from resumecheck.formatters.base import (
     document_facts,
     rank_row,
     ranked,
+    rate_text,
     score_ranks,
 )
 from resumecheck.models import JobMatch, Level, Report, Severity, TermResult
@@ -77,19 +78,22 @@ def _ranking(console, rows: Sequence[RankRow], ctx: RenderContext) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Ranking", title_justify="left", show_edge=False, pad_edge=False)
+    title = {"match": "Ranking (by match rate)", "name": "Files (by name)"}.get(ctx.sort,
+                                                                             "Ranking")
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
     for col, justify in (("#", "right"), ("file", "left"), ("kind", "left"),
                          ("score", "right"), ("match", "right"), ("missing req.", "right")):
         # A path is never cut short: it wraps (folds) instead.
         table.add_column(col, justify=justify, overflow="fold")
     table.add_column("status")
-    order = ranked(rows)
-    ranks = score_ranks(order)
+    order = ranked(rows, ctx.sort)
+    ranks = score_ranks(order, ctx.sort)
     for position, row in enumerate(order):
         if row.score is None:
             table.add_row("-", row.path, "-", "-", "-", "-", str(row.status))
             continue
-        match = f"{row.match_rate:.1f}" if row.match_rate is not None else "-"
+        match = (f"{row.match_rate:.1f}" if row.match_rate is not None
+                 else "n/a" if row.job else "-")
         status = "ok" if row.status == Status.OK else "FAIL"
         table.add_row(str(ranks[position]), row.path, row.kind, f"{row.score:.1f}", match,
                       str(len(row.missing_required)), status)
@@ -121,8 +125,10 @@ def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> 
                      f"{'FAIL' if result.verdict.below_score else 'pass'})")
     console.print(score)
     if report.job is not None:
-        console.print(Text(f"Match rate against the posting: {report.job.match_rate:.1f}%",
-                           style="bold"))
+        line = Text(f"Match rate against the posting: {rate_text(report)}", style="bold")
+        if result.verdict.no_rate:
+            line.append(f"  (threshold {fail_under:g}: FAIL, no match rate)")
+        console.print(line)
         _job_section(console, report.job)
 
     table = Table(show_edge=False, pad_edge=False, box=None)

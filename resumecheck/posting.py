@@ -495,12 +495,15 @@ def _inline_heading_starts(text: str, start: int, limit: int) -> list[int]:
     for i, w in enumerate(words):
         if i == 0 or not w.group(0)[:1].isupper():
             continue
-        prefix = text[start:w.start()]
-        if not (_SEPARATORS.search(prefix) or _title_case(prefix)
-                or heading_kind(prefix.strip()) is not None):
+        first = re.match(r"[a-z]*", w.group(0).lower()).group(0)
+        if first not in _HEADING_WORDS_USED:
             continue
         keys = [_heading_key(x.group(0)) for x in words[i:i + 6]]
         if not _ANY_PREFIX.match(" ".join(keys)):
+            continue
+        prefix = text[start:w.start()]
+        if not (_SEPARATORS.search(prefix) or _title_case(prefix)
+                or heading_kind(prefix.strip()) is not None):
             continue
         shortest = 1 if keys[0] in _RUN_IN_WORDS else 2
         for n in range(min(6, len(words) - i), shortest - 1, -1):
@@ -511,6 +514,10 @@ def _inline_heading_starts(text: str, start: int, limit: int) -> list[int]:
 
 
 _ANY_PREFIX = _rx(r"(?:" + _CLOSED.pattern + r")(?=[ :]|$)")
+#: Every word the heading patterns are written with: a heading starts with one of them
+#: (a quick test before the patterns themselves).
+_HEADING_WORDS_USED = frozenset(re.findall(r"[a-z]+", " ".join(
+    p.pattern for _k, p in (*_HEADINGS, *_OPEN_HEADINGS))))
 
 
 def _peel_heading(text: str, pos: int = 0) -> tuple[str, str, int] | None:
@@ -518,9 +525,11 @@ def _peel_heading(text: str, pos: int = 0) -> tuple[str, str, int] | None:
     or "field", where what follows it starts)."""
     window = text[pos:pos + 160]
     words = list(itertools.islice(_WORD.finditer(window), 9))
-    keys = [_heading_key(w.group(0)) for w in words]
+    first = re.match(r"[a-z]*", words[0].group(0).lstrip("*_#(").lower()).group(0) \
+        if words else ""
+    keys = [_heading_key(w.group(0)) for w in words] if first in _HEADING_WORDS_USED else []
     # Most places are no heading: one look at the start before trying every length.
-    if words and (_ANY_PREFIX.match(" ".join(keys)) or
+    if keys and (_ANY_PREFIX.match(" ".join(keys)) or
                   len(words) <= 6 and _ALL.fullmatch(" ".join(keys))):
         for n in range(len(words), 0, -1):
             end = words[n - 1].end()
@@ -1469,10 +1478,12 @@ class _Phrases:
         return words
 
     def surface(self, s: int, e: int) -> str:
-        return self.text[self.doc[s].idx: self.doc[e - 1].idx + len(self.doc[e - 1])]
+        last = self._tok(e - 1)
+        return self.text[self._tok(s)[3]: last[3] + len(last[0])]
 
     def _norm(self, ws: int, we: int) -> str:
-        return " ".join(self.doc[k].norm_ for k in range(ws, we) if self.doc[k].text not in "-/")
+        toks = [self._tok(k) for k in range(ws, we)]
+        return " ".join(t[2] for t in toks if t[0] not in ("-", "/"))
 
     def _lower(self, ws: int, we: int) -> str:
         return self.surface(ws, we).lower()
@@ -1923,6 +1934,14 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher) 
     employer = find_employer(units)
     title = find_title(units, employer)
     sections = tuple((u.text, u.kind) for u in units if u.role == "heading")
+    places = _places("\n".join(u.text for u in units))
+    # Only units with a source sentence go on: the rest (boilerplate, header, headings) is
+    # never read again, however long the posting.
+    all_sources = _source_sentences(units, employer)
+    keep = sorted({i for i, _s, _e, _h in all_sources})
+    new_index = {old: new for new, old in enumerate(keep)}
+    units = [units[i] for i in keep]
+    sources = [(new_index[i], s, e, how) for i, s, e, how in all_sources]
     if not units:
         return Posting(document.path, title, employer, (), sections,
                        note=_too_few_note(0, 0))
@@ -1933,7 +1952,6 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher) 
     )
     synth = Document(path=document.path, format=document.format, blocks=blocks)
     text = synth.text
-    sources = _source_sentences(units, employer)
     profile_ok = bytearray(len(text) + 1)
     phrase_ok = bytearray(len(text) + 1)
     for i, s, e, how in sources:
@@ -1968,7 +1986,7 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher) 
     terms = [_profile_term(profile, tid, ms, units, pipeline.norm) for tid, ms in kept.items()]
 
     phrases = _Phrases(doc, text, units, synth.offsets, covered, _known_word(pipeline),
-                       _places(text))
+                       places)
     if employer:
         phrases.employer_words = frozenset(employer.lower().split()[:1])
     starts = [t.idx for t in doc]

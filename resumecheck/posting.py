@@ -90,7 +90,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, _rx(p)) for k, p 
                 r"environment"),
     ("legal", r"disclosure and barring service check|dbs check|background check|right to "
               r"work|visa sponsorship"),
-    ("summary", r"about (?:the|this) (?:role|job|position|opportunity|post|vacancy)|"
+    ("summary", r"about (?:the|this) (?:role|job|position|opportunity|post|vacancy|assignment)|"
                 r"(?:the )?(?:role|opportunity|position|job|post|vacancy)|"
                 r"(?:position|job|role|post|vacancy) (?:summary|overview|description|purpose)|"
                 r"(?:full )?job description|description|overview|summary|job highlights"),
@@ -150,6 +150,7 @@ _FIELDS = _rx(
     r"(?:job )?posting title|role title|post title|company|employer(?: name)?|"
     r"hiring organi[sz]ation|organi[sz]ation|practice|hospital|institution|location|"
     r"locations|work location|work setting|department|division|reports to|supervisor|"
+    r"client|assignment|duration|credentialing|dates|coverage dates|facility|setting|"
     r"job type|employment type|time type|schedule|shift(?: and schedule)?|shift type|"
     r"hours|job id|job requisition id|requisition(?: id| number)?|req(?: id| #)?|"
     r"reference(?: number| no)?|category|posted|posted on|date posted|closing date|salary|"
@@ -264,7 +265,7 @@ _ABOUT_VERBS = (r"(?:is|are|was|has|have|runs|serves|operates|offers|brings|empl
                 r"celebrates|believe|care|work|value|pair|trains|leads?)")
 _ABOUT_SUBJECT = _rx(
     r"^(?:we|our(?:\s+[\w&'-]+){1,4}?|they|the (?:division|department|practice|system|hospital|"
-    r"group|center|centre|clinic|trust|university|organi[sz]ation|company|program|team|"
+    r"group|center|centre|clinic|trust|university|organi[sz]ation|company|"
     r"institute|network))\s+" + _ABOUT_VERBS + r"\b"
 )
 #: A sentence that says who is hired; its object is the post.
@@ -837,7 +838,7 @@ TITLE_HEADS = frozenset({
     "pharmacist", "psychologist", "md", "registrar", "physiotherapist", "technologist",
     "technician", "counselor", "counsellor", "dietitian", "midwife", "paramedic", "scientist",
     "researcher", "educator", "lead", "head", "intensivist", "radiologist", "oncologist",
-    "pediatrician", "paediatrician", "internist", "locum", "locums", "partner",
+    "pediatrician", "paediatrician", "internist", "partner",
 })
 #: People the applicant works with, not what the applicant is ("pain psychologist",
 #: "nurse case manager"): a phrase ending in one of these is a role, never a term.
@@ -984,7 +985,7 @@ _HIRING_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+)(?P<name2>[A-Z][\w&'.-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'.-]*)*)"
     r"\s+(?:seeks|invites applications|recruits)\b")
 _SEARCH_FOR = re.compile(
-    r"\b(?:search for|on behalf of|our client,?|helping|recruiting for|working with)\s+"
+    r"\b(?i:search for|on behalf of|our client,?|helping|recruiting for|working with)\s+"
     r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'.-]*)*)")
 _ABOUT_NAME = re.compile(
     r"^(?P<name>[A-Z][\w&'.-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'.-]*)*)"
@@ -1193,6 +1194,10 @@ def hired_role(sentence: str) -> str | None:
     if not m:
         return None
     words = m.group("np").split()
+    for nxt in re.finditer(r"\s+([\w'-]+)", sentence[m.end("np"):]):
+        if nxt.group(1).lower() not in TITLE_HEADS:  # "a nurse practitioner"
+            break
+        words.append(nxt.group(1))
     while words and (words[0].lower() in ("a", "an", "the", "one", "two", "our", "your")
                      or words[0].lower().rstrip(",") in _QUALIFIER_WORDS):
         words.pop(0)
@@ -1404,7 +1409,8 @@ _TRAILING = frozenset({"including", "needed", "required", "preferred", "plus", "
                        "opportunity", "basis", "time", "duties", "work", "speaking",
                        "fluency", "training", "proficiency", "knowledge", "expertise",
                        "based", "focused", "guided", "related", "led", "driven", "oriented",
-                       "expected", "wanted", "sought", "check", "checks",
+                       "expected", "wanted", "sought", "check", "checks", "accepted",
+                       "considered", "encouraged",
                        "part", "parts", "a", "an", "the"})
 
 
@@ -1772,8 +1778,10 @@ class _Phrases:
             return False  # a person's title ("Medical Director of Surgical Services")
         capitalised = all(doc[a].text[:1].isupper() or lows[i] in ("of", "and", "&", "for")
                           for i, (a, _b) in enumerate(words))
-        if (name or capitalised) and (lows[0] in self.employer_words or last in _ORG_ENDINGS):
-            return False  # the employer's own name, an organisation ("Royal College")
+        if (name or capitalised) and (lows[0] in self.employer_words or last in _ORG_ENDINGS
+                                      or last in _PLACE_WORDS and lows[0] in ("state", "city",
+                                                                              "county")):
+            return False  # the employer's own name, an organisation, a place ("State of Ohio")
         # Adjectives and soft words only ("measurable goals", "direct clinical care"); a
         # clinical head keeps its adjective ("intradiscal procedures").
         if not name and not credential and not any(k in self.covered for k in range(s, e)) \
@@ -2109,7 +2117,7 @@ def _places(text: str) -> frozenset[str]:
 
 
 #: What may stand between two items of one list: commas, slashes, "or", "and/or", "in".
-_LIST_GAP = re.compile(r"[\s,;/]*(?:\b(?:and/or|or|either)\b[\s,;/]*(?:\b(?:in|by|the|an?|"
+_LIST_GAP = re.compile(r"[\s,/]*(?:\b(?:and/or|or|either)\b[\s,/]*(?:\b(?:in|by|the|an?|"
                        r"through)\b\s*)?)?", re.IGNORECASE)
 _OR_GAP = re.compile(r"/|\bor\b", re.IGNORECASE)
 

@@ -290,3 +290,18 @@ def test_pmr_before_a_full_stop_is_found(env, tmp_path) -> None:
     path = _write(tmp_path, "p.txt", "Requirements\n- Residency in anesthesiology or PM&R.\n")
     posting = load_posting(path, profile, matcher)
     assert "physical-medicine-and-rehabilitation" in posting.term_ids()
+
+
+def test_a_bullet_ending_in_preferred_stays_an_item_weighed_as_preferred(env, tmp_path) -> None:
+    profile, matcher = env
+    path = _write(tmp_path, "p.txt",
+                  "Pain Medicine Physician\n\nQualifications\n"
+                  "- Board certification in pain medicine.\n"
+                  "- Experience with kyphoplasty preferred\n"
+                  "- Spinal cord stimulation experience is a plus\n"
+                  "- DEA registration.\n")
+    posting = load_posting(path, profile, matcher)
+    assert [kind for _, kind in posting.sections] == ["required"]
+    by_text = {t.text: t for t in posting.terms}
+    assert by_text["kyphoplasty"].section == "Qualifications"
+    assert by_text["spinal cord stimulation"].score < by_text["DEA registration"].score

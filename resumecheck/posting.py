@@ -1315,7 +1315,6 @@ _LEADS = frozenset({"training", "fellowship", "residency", "fluency", "bilingual
                     "competence", "expertise", "science", "board", "boards", "specialist",
                     "consultant", "member", "membership", "fellow", "diplomate", "authority",
                     "history"})
-_JOINS = {"of": 1, "in": 1, "to": 1, "for": 1}
 #: Words a phrase is trimmed of at its start ("unrestricted Nebraska medical license").
 _LEADING_QUALIFIERS = frozenset({
     "unrestricted", "active", "current", "valid", "full", "strong", "excellent", "proven",

@@ -277,7 +277,7 @@ class _Categories:
 def match_gain(job: JobMatch, weight: float) -> float:
     """Match-rate points gained by finding posting terms of total ``weight`` more."""
     total = sum(t.posting.weight for t in job.terms)
-    if not total or weight <= 0:
+    if not total or weight <= 0 or job.match_rate is None:
         return 0.0
     got = sum(t.posting.weight for t in job.terms if t.found)
     return round(max(round(100.0 * (got + weight) / total, 1) - job.match_rate, 0.0), 1)

@@ -29,6 +29,7 @@ from resumecheck.options import CheckOptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from resumecheck.conventions import Conventions
+    from resumecheck.jobmatch import JobMatcher
     from resumecheck.matching import TermMatcher
     from resumecheck.nlp import Pipeline
     from resumecheck.profiles import Profile
@@ -94,6 +95,11 @@ class Checker:
         #: that cannot be forked builds the same checker without reading them again
         #: (standard input cannot be read twice).
         self.companions: dict[str, Document] = {}
+        self.job_matcher: JobMatcher | None = None
+        if posting is not None:
+            from resumecheck.jobmatch import JobMatcher
+
+            self.job_matcher = JobMatcher(posting, matcher)
 
     @classmethod
     def build(cls, options: CheckOptions, *, profile: Profile | None = None,
@@ -159,10 +165,8 @@ class Checker:
         )
         score = compute_score(profile, results)
         job = None
-        if self.posting is not None:
-            from resumecheck.jobmatch import match_job
-
-            job = match_job(self.posting, matches, document, doc, self.pipeline)
+        if self.job_matcher is not None:
+            job = self.job_matcher.match(document, doc, matches)
         ctx = CheckContext(document=document, kind=kind, profile=profile, terms=results,
                            doc=doc, matches=matches, posting=self.posting, job=job,
                            resume=self.resume)

@@ -47,6 +47,12 @@ class KindChoice(StrEnum):
     cover_letter = "cover-letter"
 
 
+class SortChoice(StrEnum):
+    score = "score"
+    match = "match"
+    name = "name"
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -287,6 +293,11 @@ def check(
         bool,
         typer.Option("--statistics", help="After the report, count the findings per code."),
     ] = False,
+    sort: Annotated[
+        SortChoice | None,
+        typer.Option("--sort", help="Rank a batch by score, by match rate against the posting, "
+                                    "or by name (default: match with --job, else score)."),
+    ] = None,
     config: Annotated[
         Path | None,
         typer.Option("--config", is_eager=True, callback=_config_param,
@@ -357,6 +368,7 @@ def check(
         quiet=quiet,
         verbose=verbose,
         details=details,
+        sort=sort.value if sort is not None else ("match" if job else "score"),
         color=output is None and _use_color(no_color, sys.stdout),
         debug=_State.debug,
         config_file=str(used) if used is not None else None,

@@ -91,6 +91,8 @@ class TermMatcher:
     def __init__(self, terms: Iterable[Term] | Profile, pipeline: Pipeline) -> None:
         profile = terms if hasattr(terms, "terms") and hasattr(terms, "forms") else None
         term_list: list[Term] = list(profile.terms if profile is not None else terms)
+        #: The profile the terms came from (None when built from bare terms).
+        self.profile = profile
         self.pipeline = pipeline
         self.terms: dict[str, Term] = {t.id: t for t in term_list}
         self._strings = pipeline.nlp.vocab.strings

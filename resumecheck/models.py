@@ -375,6 +375,9 @@ class Posting:
     terms: tuple[PostingTerm, ...]
     #: Section headings seen, with their kind, in order (for explanations and tests).
     sections: tuple[tuple[str, str], ...] = ()
+    #: Why the posting gives no match rate (fewer than five terms could be drawn), in one
+    #: line; empty when it gives one.
+    note: str = ""
 
     @property
     def profile_terms(self) -> tuple[PostingTerm, ...]:
@@ -450,12 +453,15 @@ class JobMatch:
     title: str | None
     employer: str | None
     title_found: bool
-    #: 0-100: weighted share of the posting's terms the document has.
-    match_rate: float
+    #: 0-100: weighted share of the posting's terms the document has; None when the
+    #: posting gives too few terms for a rate (``note`` says why).
+    match_rate: float | None
     terms: tuple[JobTerm, ...]
     advice: tuple[WordingAdvice, ...] = ()
     #: Where the title is stated, when it is.
     title_location: Location | None = None
+    #: Why there is no match rate, in one line ("" when there is one).
+    note: str = ""
 
     @property
     def missing(self) -> tuple[JobTerm, ...]:
@@ -469,7 +475,8 @@ class JobMatch:
     def to_dict(self) -> dict[str, Any]:
         return {
             "posting": self.posting_path,
-            "match_rate": round(self.match_rate, 1),
+            "match_rate": None if self.match_rate is None else round(self.match_rate, 1),
+            "note": self.note or None,
             "title": self.title,
             "title_found": self.title_found,
             "employer": self.employer,

@@ -39,6 +39,8 @@ class RunSettings:
     quiet: bool = False
     verbose: bool = False
     details: bool = False
+    #: The ranking's order (``--sort``): score, match or name.
+    sort: str = "score"
     color: bool = False
     debug: bool = False
     #: The config file the defaults came from (it is an input too).
@@ -95,6 +97,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         color=settings.color,
         details=settings.details,
         total=len(files) + len(skipped),
+        sort=settings.sort,
     )
     formatter = settings.fmt.formatter(ctx)
     counts: Counter[str] | None = Counter() if settings.statistics else None

@@ -51,9 +51,13 @@ def make_report(
     missing_required: tuple[str, ...] = ("Board Certification",),
     findings: tuple[Finding, ...] | None = None,
     job_rate: float | None = None,
+    no_rate: str | None = None,
     kind: Kind = Kind.RESUME,
 ) -> Report:
-    """A resume report for ``path`` with three categories, found and missing terms."""
+    """A resume report for ``path`` with three categories, found and missing terms.
+
+    ``job_rate``: checked against a posting with this match rate; ``no_rate``: against a
+    posting too thin for one (the note says why)."""
     found_loc = Location(page=1, line=12, section="procedures", origin=Origin.BODY, block=7)
     terms = [
         TermResult(
@@ -141,7 +145,9 @@ def make_report(
         terms=tuple(terms),
         findings=tuple(findings),
         job=JobMatch("posting.txt", None, None, False, job_rate, ())
-        if job_rate is not None else None,
+        if job_rate is not None else
+        JobMatch("posting.txt", None, None, False, None, (), note=no_rate)
+        if no_rate is not None else None,
     )
 
 

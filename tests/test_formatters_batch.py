@@ -201,3 +201,64 @@ def test_streamed_json_is_the_same_document_json_dumps_would_write() -> None:
         assert doc["reports"] == [result_dict(r) for r in results(outcomes, CTX)]
         assert doc["summary"]["files"] == len(outcomes)
         assert text == dumps(doc) + "\n"
+
+
+NOTE = "only 2 terms could be drawn from the posting, fewer than the 5 a match rate needs"
+
+
+def _postings_batch() -> list:
+    return [
+        make_report("a/alpha.pdf", 90.0, job_rate=40.0),
+        make_report("a/beta.pdf", 60.0, job_rate=80.0),
+        make_report("a/gamma.pdf", 75.0, job_rate=80.0),
+        make_report("a/delta.pdf", 95.0, no_rate=NOTE),
+        Failure("a/broken.pdf", "is not a PDF"),
+    ]
+
+
+@pytest.mark.parametrize(("sort", "order", "ranks"), [
+    ("score", ["delta", "alpha", "gamma", "beta", "broken"], ["1", "2", "3", "4", ""]),
+    ("match", ["gamma", "beta", "alpha", "delta", "broken"], ["1", "1", "3", "4", ""]),
+    ("name", ["alpha", "beta", "delta", "gamma", "broken"], ["1", "2", "3", "4", ""]),
+])
+def test_every_ranking_format_sorts_by_score_match_rate_or_name(sort, order, ranks) -> None:
+    import dataclasses
+
+    ctx = dataclasses.replace(CTX, sort=sort)
+    outcomes = _postings_batch()
+    rows = list(csv.DictReader(io.StringIO(show("csv", outcomes, ctx))))
+    assert [r["path"].split("/")[1].split(".")[0] for r in rows] == order
+    assert [r["rank"] for r in rows] == ranks
+    for fmt in ("text", "markdown", "html"):
+        out = show(fmt, outcomes, ctx)
+        at = [out.index(f"a/{name}.pdf") for name in order]
+        assert at == sorted(at), (fmt, sort)
+
+
+def test_no_match_rate_is_said_in_every_format_and_never_a_number() -> None:
+    outcomes = [make_report("a/delta.pdf", 95.0, no_rate=NOTE)]
+    data = json.loads(show("json", outcomes, CTX))
+    job = data["reports"][0]["job"]
+    assert job["match_rate"] is None and job["note"] == NOTE
+    assert f"Match rate against the posting: n/a ({NOTE})" in " ".join(
+        show("text", outcomes, CTX).split())
+    for fmt in ("markdown", "html"):
+        assert "job match rate n/a" in show(fmt, outcomes, CTX), fmt
+    for fmt in ("github", "junit"):
+        assert "no match rate against the posting" in show(fmt, outcomes, CTX), fmt
+    row = next(csv.DictReader(io.StringIO(show("csv", outcomes, CTX))))
+    assert row["match_rate"] == ""
+    two = outcomes + [make_report("a/other.pdf", 50.0)]
+    assert " n/a " in show("text", two, CTX)  # the ranking's match column
+
+
+def test_fail_under_never_passes_a_document_without_a_match_rate() -> None:
+    from resumecheck.verdict import Status, Thresholds, judge
+
+    report = make_report("a/delta.pdf", 95.0, no_rate=NOTE)
+    verdict = judge(report, Thresholds(fail_under=10))
+    assert verdict.status == Status.BELOW_THRESHOLD and verdict.no_rate
+    assert verdict.reasons == (f"no match rate against the posting: {NOTE}",)
+    assert judge(report, Thresholds()).status == Status.OK
+    assert judge(make_report("a/x.pdf", 95.0, job_rate=3.0),
+                 Thresholds(fail_under=10)).status == Status.OK

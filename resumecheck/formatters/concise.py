@@ -4,7 +4,7 @@ read. What A and B are for each document format: :func:`ci.position`."""
 
 from __future__ import annotations
 
-from resumecheck.formatters.base import Formatter, RenderContext
+from resumecheck.formatters.base import Formatter, RenderContext, rate_phrase
 from resumecheck.formatters.ci import one_line, origin_note, position
 from resumecheck.models import Report
 from resumecheck.verdict import FileResult, Status, Tally
@@ -31,7 +31,7 @@ class ConciseFormatter(Formatter):
         # The document's score, without a line number: parsers of path:line:col: skip it.
         summary = f"{outcome.path}: score {outcome.score.value:.1f}"
         if outcome.job is not None:
-            summary += f", match rate {outcome.job.match_rate:.1f}% against the posting"
+            summary += f", {rate_phrase(outcome)}"
         return "".join(lines) + summary + "\n"
 
     def finish(self, tally: Tally) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resumecheck.formatters.base import Formatter, RenderContext
+from resumecheck.formatters.base import Formatter, RenderContext, rate_phrase
 from resumecheck.formatters.ci import (
     GITLAB_SEVERITY,
     Fingerprints,
@@ -54,7 +54,7 @@ class GitlabFormatter(Formatter):
                                            "critical"))
         summary = f"{outcome.path}: score {outcome.score.value:.1f}"
         if outcome.job is not None:
-            summary += f"; match rate {outcome.job.match_rate:.1f}% against the posting"
+            summary += f"; {rate_phrase(outcome)}"
         # One info issue per document with its score; its fingerprint does not change
         # with the score, so GitLab shows it as the same issue from run to run.
         parts = [self._issue({**self._plain(path, "score", summary, "info"),

@@ -201,7 +201,7 @@ class HtmlFormatter(Formatter):
     def finish(self, tally: Tally) -> str:
         ctx = self.ctx
         by_row = {id(row): (anchor, text) for row, anchor, text in self._files}
-        order = ranked([row for row, _, _ in self._files])
+        order = ranked([row for row, _, _ in self._files], ctx.sort)
         fail_under = ctx.thresholds.fail_under
         batch = ctx.batch
         out = [
@@ -223,7 +223,7 @@ class HtmlFormatter(Formatter):
             + f". resumecheck {_e(ctx.version)}.</p>",
         ]
         if batch or not order:
-            out += _tables(order, {id(r): by_row[id(r)][0] for r in order})
+            out += _tables(order, {id(r): by_row[id(r)][0] for r in order}, ctx.sort)
         if batch and order:
             out.append("<h2>Each file</h2>")
         out += [by_row[id(row)][1] for row in order]
@@ -565,7 +565,7 @@ _FAILED_COLUMNS = (("File", "name", False, "asc"), ("Status", "status", False, "
                    ("Reason", "reason", False, "asc"))
 
 
-def _tables(order: Sequence[RankRow], anchors: dict[int, str]) -> list[str]:
+def _tables(order: Sequence[RankRow], anchors: dict[int, str], sort: str) -> list[str]:
     """The filters, then one table of resumes, one of cover letters, one of unreadable files."""
     out = [
         '<div class="filters" role="search">',
@@ -592,7 +592,7 @@ def _tables(order: Sequence[RankRow], anchors: dict[int, str]) -> list[str]:
             continue
         failed = title == "Unreadable files"
         columns = _FAILED_COLUMNS if failed else _COLUMNS
-        ranks = score_ranks(rows)
+        ranks = score_ranks(rows, sort)
         out += [f'<table class="rank" id="t-{title.split()[0].lower()}">',
                 f'<caption><h2>{title} ({len(rows)})</h2><span class="count muted"></span>'
                 "</caption>",

@@ -51,8 +51,8 @@ class MarkdownFormatter(Formatter):
     def finish(self, tally: Tally) -> str:
         ctx = self.ctx
         sections = {id(row): text for row, text in self._files}
-        order = ranked([row for row, _ in self._files])
-        ranks = score_ranks(order)
+        order = ranked([row for row, _ in self._files], ctx.sort)
+        ranks = score_ranks(order, ctx.sort)
         out = [f"# Resume check ({md(ctx.profile)})", ""]
         readable = sum(1 for row in order if row.readable)
         fail_under = ctx.thresholds.fail_under
@@ -65,7 +65,8 @@ class MarkdownFormatter(Formatter):
                 "|---:|---|---|---:|---:|---:|---|"]
         for position, row in enumerate(order):
             if row.readable:
-                rate = "" if row.match_rate is None else format_number(row.match_rate)
+                rate = (format_number(row.match_rate) if row.match_rate is not None
+                        else "n/a" if row.job else "")
                 out.append(
                     f"| {ranks[position]} | {_cell(row.path)} | {row.kind} "
                     f"| {row.score:.1f} | {rate} "

@@ -115,7 +115,7 @@ class SarifFormatter(Formatter):
             return ""
         properties.update({"format": outcome.document.format, "kind": str(outcome.kind),
                            "score": round(outcome.score.value, 1)})
-        if outcome.job is not None:
+        if outcome.job is not None and outcome.job.match_rate is not None:
             properties["matchRate"] = round(float(outcome.job.match_rate), 1)
         self.artifacts.append({"location": self._location(outcome.path, index),
                                "roles": ["analysisTarget"], "properties": properties})

@@ -76,19 +76,22 @@ def _ranking(console, rows: Sequence[RankRow], ctx: RenderContext) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Ranking", title_justify="left", show_edge=False, pad_edge=False)
+    title = {"match": "Ranking (by match rate)", "name": "Files (by name)"}.get(ctx.sort,
+                                                                             "Ranking")
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
     for col, justify in (("#", "right"), ("file", "left"), ("kind", "left"),
                          ("score", "right"), ("match", "right"), ("missing req.", "right")):
         # A path is never cut short: it wraps (folds) instead.
         table.add_column(col, justify=justify, overflow="fold")
     table.add_column("status")
-    order = ranked(rows)
-    ranks = score_ranks(order)
+    order = ranked(rows, ctx.sort)
+    ranks = score_ranks(order, ctx.sort)
     for position, row in enumerate(order):
         if row.score is None:
             table.add_row("-", row.path, "-", "-", "-", "-", str(row.status))
             continue
-        match = f"{row.match_rate:.1f}" if row.match_rate is not None else "-"
+        match = (f"{row.match_rate:.1f}" if row.match_rate is not None
+                 else "n/a" if row.job else "-")
         status = "ok" if row.status == Status.OK else "FAIL"
         table.add_row(str(ranks[position]), row.path, row.kind, f"{row.score:.1f}", match,
                       str(len(row.missing_required)), status)
@@ -128,7 +131,10 @@ def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> 
         if not reason.startswith("score "):  # the score's own is on the score line
             _hang(console, Text(f"Below threshold: {reason}", style="bold red"), 2)
     if report.job is not None:
-        _hang(console, _match_line(report.job), 2)
+        line = _match_line(report.job)
+        if result.verdict.no_rate:
+            line.append(f"  (threshold {fail_under:g}: FAIL, no match rate)")
+        _hang(console, line, 2)
 
     if advice.first:
         console.print()
@@ -257,7 +263,9 @@ def _match_line(job: JobMatch):
     from rich.text import Text
 
     found = len(job.found)
-    line = Text(f"Match rate {job.match_rate:.1f}%", style="bold")
+    rate = (f"{job.match_rate:.1f}%" if job.match_rate is not None
+            else f"n/a ({job.note})" if job.note else "n/a")
+    line = Text(f"Match rate {rate}", style="bold")
     title = f' "{job.title}"' if job.title else ""
     who = f" at {job.employer}" if job.employer else ""
     line.append(f" against the posting{title}{who}: {found} of {len(job.terms)} posting "

@@ -6,6 +6,7 @@ Heavy modules (spaCy, the readers, Rich) are imported inside the commands, so
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -15,7 +16,14 @@ from typing import Annotated, Any
 import typer
 
 from resumecheck import __version__
-from resumecheck.errors import ExitCode, ResumecheckError, UsageError
+from resumecheck.errors import (
+    ExitCode,
+    OutputClosed,
+    ResumecheckError,
+    Terminated,
+    UsageError,
+    printable,
+)
 from resumecheck.formatters.registry import OutputFormat
 
 app = typer.Typer(
@@ -75,8 +83,19 @@ def _root(
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line.rstrip("\n") + "\n")
-    sys.stderr.flush()
+    """Write one line to stderr; control characters in it (a newline or an escape sequence
+    in a file name) are escaped, so it stays one line and cannot forge a CI command."""
+    try:
+        sys.stderr.write(printable(line.rstrip("\n")) + "\n")
+        sys.stderr.flush()
+    except BrokenPipeError:  # stderr piped into a reader that left
+        raise OutputClosed() from None
+
+
+def _err_lines(text: str) -> None:
+    """A traceback (``--debug``): one :func:`_err` call per line."""
+    for line in text.splitlines():
+        _err(line)
 
 
 def _use_color(no_color: bool, stream: Any) -> bool:
@@ -95,7 +114,7 @@ def _split_codes(values: list[str] | None) -> tuple[str, ...]:
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
-        sys.stdout.flush()
+        sys.stdout.flush()  # a failure here is the guarded stream's (see main)
         return
     from resumecheck.atomic import write_atomic
 
@@ -118,8 +137,13 @@ def _apply_config(ctx: typer.Context, named: Path | None, isolated: bool) -> Non
         if named is not None:
             raise UsageError(None, "--config and --isolated cannot be used together")
         return
-    if named is not None and not named.is_file():
-        raise UsageError(str(named), "no such config file")
+    if named is not None:
+        try:
+            if not named.is_file():
+                raise UsageError(str(named), "no such config file")
+        except OSError as exc:  # a name over the system's limit, a folder we may not enter
+            raise UsageError(str(named), f"cannot read the config file "
+                                         f"({exc.strerror or exc})") from None
     found = named if named is not None else find_config(Path.cwd())
     if found is None:
         return
@@ -229,13 +253,18 @@ def check(
     ] = False,
 ) -> int:
     """Check documents and report score, missing terms and findings."""
-    from resumecheck.limits import Caps
+    from resumecheck.limits import Caps, caps_problem
     from resumecheck.models import Severity
     from resumecheck.options import CheckOptions
     from resumecheck.preflight import MiB, ReadLimits
     from resumecheck.runner import RunSettings, run
     from resumecheck.verdict import Thresholds
 
+    problem = caps_problem(timeout, max_memory * MiB, max_size * MiB)
+    if problem is None and fail_under is not None and fail_under != fail_under:
+        problem = "--fail-under must be a number from 0 to 100, not nan"
+    if problem is not None:
+        raise UsageError(None, problem)
     used = ctx.meta.get("resumecheck.config_file")
     if verbose and used is not None:
         _err(f"resumecheck: config: {used}")
@@ -320,13 +349,13 @@ def extract(
     from resumecheck.options import CheckOptions
     from resumecheck.preflight import display_path
 
-    # Parsed in a capped child process, like every file `check` reads.
-    reader = Prefetch(read_for_check, display_path(path), CheckOptions(password=password),
-                      Caps())
+    # Parsed in a capped child process, like every file `check` reads; opened by the name
+    # given, shown by its display name.
+    reader = Prefetch(read_for_check, str(path), CheckOptions(password=password), Caps())
     document = reader.result()
     if isinstance(document, Failure):
         if reader.traceback and _State.debug:
-            _err(f"{document.path}: internal error\n{reader.traceback}")
+            _err_lines(f"{display_path(path)}: internal error\n{reader.traceback}")
         _err(f"{document.path}: {document.reason}")
         return ExitCode.INTERNAL if document.internal else ExitCode.UNREADABLE
     render = render_extract_json if fmt == ExtractFormat.json else render_extract_text
@@ -399,8 +428,20 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"resumecheck: {clash!r} is a file here, but reads as an option; to check it, "
              f"put -- before the file names or write ./{clash}")
         return ExitCode.USAGE
+    from resumecheck.atomic import GuardedStream
+
+    stdout = sys.stdout
+    sys.stdout = GuardedStream(stdout, None)  # type: ignore[assignment]
+    try:
+        return _main(args)
+    finally:
+        sys.stdout = stdout
+
+
+def _main(args: list[str]) -> int:
     try:
         rv = app(args=args, prog_name="resumecheck", standalone_mode=False)
+        sys.stdout.flush()
     except typer.Exit as exc:
         code = int(getattr(exc, "exit_code", 0) or 0)
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130)
@@ -419,6 +460,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("resumecheck: interrupted")
         return ExitCode.INTERRUPTED
+    except OutputClosed:  # `| head` has read enough: leave quietly
+        return ExitCode.BROKEN_PIPE
+    except Terminated as exc:
+        return _stopped(exc.signum)
     except ResumecheckError as exc:
         if _State.debug:
             raise
@@ -436,6 +481,19 @@ def main(argv: list[str] | None = None) -> int:
     return ExitCode.OK
 
 
+def _stopped(signum: int) -> int:
+    """SIGTERM or SIGHUP: the run was unwound cleanly; exit as the signal would have."""
+    import signal
+
+    try:
+        name = signal.Signals(signum).name
+    except ValueError:
+        name = f"signal {signum}"
+    with contextlib.suppress(OSError, OutputClosed):
+        _err(f"resumecheck: stopped by {name}")
+    return 128 + signum
+
+
 def entry() -> None:
     """The console script: run :func:`main`, then leave without interpreter teardown.
 
@@ -447,7 +505,10 @@ def entry() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (``| head``): nothing more to say
+        except BrokenPipeError:  # a closed pipe (``| head``): part of the output is lost
+            if stream is sys.stdout and code == ExitCode.OK:
+                code = ExitCode.BROKEN_PIPE
+        except (OSError, ValueError):
             pass
     os._exit(int(code))
 

@@ -4,8 +4,8 @@ A profile is loaded once per process and shared by every worker, so everything h
 frozen and hashable. A malformed profile is rejected at load time with the file, the key
 path (``terms[12].level``) or line (``line 7``), and what is wrong; nothing is guessed.
 
-Built-in profiles live in the top-level ``keywords/`` folder, which ships inside the
-wheel as the package ``resumecheck.keywords``.
+Built-in profiles live in ``resumecheck/keywords/`` (the package ``resumecheck.keywords``),
+in the source tree exactly as in the wheel.
 """
 
 from __future__ import annotations

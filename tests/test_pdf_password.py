@@ -1,0 +1,55 @@
+"""A password for an encrypted PDF, in any script: the right one opens the file, a wrong one
+is said to be wrong, never "damaged"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hostile.make_hazards import fpdf_encrypted
+
+from resumecheck.cli import main
+from resumecheck.errors import ExitCode
+
+pytest.importorskip("fpdf")
+
+WRONG = "is encrypted and the password given does not open it"
+
+
+def _pdf(tmp_path: Path, method: str, stored: str) -> Path:
+    data = fpdf_encrypted(method, stored)
+    assert data is not None
+    path = tmp_path / f"{method.lower()}.pdf"
+    path.write_bytes(data)
+    return path
+
+
+def _check(path: Path, password: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["check", str(path), "--isolated", "-q", "-f", "csv", "--password", password])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("method", ["RC4", "AES_128", "AES_256"])
+@pytest.mark.parametrize("password", ["пароль", "€uro", "\udcff\udcfe"])
+def test_a_wrong_password_in_any_script_is_a_wrong_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], method: str, password: str
+) -> None:
+    code, err = _check(_pdf(tmp_path, method, "foo"), password, capsys)
+    assert code == ExitCode.UNREADABLE
+    assert err.strip().endswith(WRONG), err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("stored", "typed"), [
+    # Writers that keep a password of Latin-1 bytes (RC4 and AES-128 know no other) store
+    # a non-Latin one as its UTF-8 bytes, or in PDFDocEncoding, which has "€" and "–".
+    ("пароль".encode().decode("latin-1"), "пароль"),
+    ("\xa0uro\x85", "€uro–"),
+    ("café", "café"),
+])
+@pytest.mark.parametrize("method", ["RC4", "AES_128"])
+def test_the_right_password_opens_the_file_however_it_was_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], method: str, stored: str, typed: str
+) -> None:
+    code, err = _check(_pdf(tmp_path, method, stored), typed, capsys)
+    assert code in (ExitCode.OK, ExitCode.BELOW_THRESHOLD), err

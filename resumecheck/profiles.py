@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from resumecheck.conventions import Conventions, conventions_to_toml, parse_conventions
-from resumecheck.errors import ProfileError
+from resumecheck.errors import ProfileError, printable
 from resumecheck.models import Kind, Level
 from resumecheck.normalize import text_key
 
@@ -627,9 +627,11 @@ def _profile_stem(path: str) -> str:
 def _load_file(path: str) -> Profile:
     text = _read_text(path)
     suffix = Path(path).suffix.lower()
+    # The file's name is the profile's name when the file gives none, shown in every report.
+    name = printable(_profile_stem(path))
     if suffix == ".txt":
-        return parse_txt_profile(text, path, name=_profile_stem(path))
-    return parse_toml_profile(text, path, default_name=_profile_stem(path))
+        return parse_txt_profile(text, path, name=name)
+    return parse_toml_profile(text, path, default_name=name)
 
 
 def _looks_like_path(spec: str) -> bool:

@@ -166,8 +166,12 @@ def test_every_format_shows_odd_file_names_escaped(
     fmt: str, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     folder = _names_folder(tmp_path)
+    # A profile named by its file: the name is shown in reports too.
+    profile = tmp_path / "terms\x1b[31m\n::error file=forged::p.txt"
+    profile.write_text("fellowship\nboard certified\n", encoding="utf-8")
     report = tmp_path / "out" / f"report.{fmt}"
-    code = main(["check", str(folder), "--isolated", "-q", "-f", fmt, "-o", str(report)])
+    code = main(["check", str(folder), "--isolated", "-q", "-f", fmt, "-o", str(report),
+                 "--profile", str(profile)])
     _out, err = capsysbinary.readouterr()
     assert code == ExitCode.UNREADABLE, err
     _assert_clean(report.read_bytes(), f"{fmt} file")
@@ -175,7 +179,7 @@ def test_every_format_shows_odd_file_names_escaped(
     assert len(err.splitlines()) == 1
     if fmt == "json":
         json.loads(report.read_bytes(), parse_constant=lambda c: pytest.fail(c))
-    code = main(["check", str(folder), "--isolated", "-q", "-f", fmt])
+    code = main(["check", str(folder), "--isolated", "-q", "-f", fmt, "--profile", str(profile)])
     out, err = capsysbinary.readouterr()
     assert code == ExitCode.UNREADABLE
     _assert_clean(out, f"{fmt} stdout")

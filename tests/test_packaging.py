@@ -15,6 +15,7 @@ import json
 import shutil
 import site
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -38,13 +39,14 @@ def test_pip_install_then_run_from_the_repository_root_and_elsewhere(tmp_path: P
     repo = tmp_path / "checkout"
     _copy_repository(repo)
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir)  # without its own pip: this test's pip installs into it (--python)
     python = env_dir / "bin" / "python"
     if not python.exists():  # pragma: no cover - Windows layout
         pytest.skip("POSIX virtual environment layout expected")
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--disable-pip-version-check",
-         "."], cwd=repo, capture_output=True, text=True, timeout=600, check=False)
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
+         "--disable-pip-version-check", "."],
+        cwd=repo, capture_output=True, text=True, timeout=600, check=False)
     if install.returncode != 0 and "setuptools" in install.stderr and (
             "No matching distribution" in install.stderr or "connection" in install.stderr):
         pytest.skip("the build backend (setuptools) cannot be fetched here")

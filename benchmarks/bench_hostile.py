@@ -21,6 +21,7 @@ promise of the case kept.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -102,6 +103,7 @@ def bench_commands() -> bool:
             line = said[-1] if said else ""
             if line.startswith(str(dest)):
                 line = "..." + line[len(str(dest)):]
+            line = re.sub(r"(.)\1{19,}", lambda m: m.group(1) * 3 + "...", line)
             want = "/".join(map(str, sorted(case.want)))
             passed += not problems
             print(f"{case.name:40} {want:>8} {outcome.returncode!s:>5} {outcome.seconds:8.2f}  "

@@ -114,7 +114,7 @@ def _split_codes(values: list[str] | None) -> tuple[str, ...]:
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
-        sys.stdout.flush()  # a failure here is the guarded stream's (see main)
+        sys.stdout.flush()
         return
     from resumecheck.atomic import write_atomic
 

@@ -172,6 +172,16 @@ class Caps:
     timeout: float | None = DEFAULT_TIMEOUT
     max_memory: int | None = DEFAULT_MAX_MEMORY
 
+    def __post_init__(self) -> None:
+        # The command line says this in its own words first (caps_problem); a library
+        # caller gets a ValueError rather than an overflow deep inside a timer.
+        if self.timeout is not None and not (0 < self.timeout <= MAX_TIMEOUT):
+            raise ValueError(f"timeout must be a number of seconds up to {MAX_TIMEOUT:g}, "
+                             f"not {self.timeout!r}")
+        if self.max_memory is not None and self.max_memory <= 0:
+            raise ValueError(f"max_memory must be a positive number of bytes, not "
+                             f"{self.max_memory!r}")
+
     @contextlib.contextmanager
     def applied(self, timeout: float | None = None) -> Iterator[None]:
         """Both caps around a block; ``timeout`` overrides the time left."""

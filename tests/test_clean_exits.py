@@ -262,3 +262,27 @@ def test_a_huge_max_size_does_not_allocate_it(tmp_path: Path,
     rc = main(["check", str(TEXT_CV), "--isolated", "-q", "--max-size", "512",
                "--max-memory", "512"])
     assert rc in (ExitCode.OK, ExitCode.BELOW_THRESHOLD), capsys.readouterr().err
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), float("nan"), 1e300, 0, -1])
+def test_the_library_refuses_a_timeout_no_timer_can_hold(timeout: float) -> None:
+    from resumecheck.api import check_files
+
+    with pytest.raises(ValueError, match="timeout"):
+        check_files([TEXT_CV], timeout=timeout)
+
+
+def test_an_idle_worker_whose_parent_is_gone_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where no parent-death signal exists, a worker waiting for its next file checks its
+    # parent: re-parented (the parent died), it stops waiting.
+    import multiprocessing
+
+    from resumecheck import batch
+
+    monkeypatch.setattr(batch, "PARENT_CHECK_INTERVAL", 0.05)
+    ours, theirs = multiprocessing.Pipe()
+    started = time.monotonic()
+    assert batch._next_path(theirs, parent=os.getppid() + 1_000_000) is None
+    assert time.monotonic() - started < 1
+    ours.send("cv.pdf")
+    assert batch._next_path(theirs, parent=os.getppid()) == "cv.pdf"

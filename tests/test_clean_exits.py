@@ -286,3 +286,18 @@ def test_an_idle_worker_whose_parent_is_gone_leaves(monkeypatch: pytest.MonkeyPa
     assert time.monotonic() - started < 1
     ours.send("cv.pdf")
     assert batch._next_path(theirs, parent=os.getppid()) == "cv.pdf"
+
+
+def test_the_progress_bar_shows_a_file_name_as_plain_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Rich markup in a file name would become a terminal hyperlink (an OSC 8 sequence).
+    from resumecheck.models import Failure
+    from resumecheck.progress import make_progress
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    with make_progress(2, True) as progress:
+        progress.advance(Failure("[link=https://e.example]x[/link].pdf", "is empty"))
+    err = capsys.readouterr().err
+    assert "Checking" in err and "[link=" in err and "\x1b]8" not in err

@@ -142,11 +142,14 @@ class GuardedStream:
     backslash escapes rather than failing.
     """
 
-    def __init__(self, stream: TextIO, shown: str | None) -> None:
+    def __init__(self, stream: TextIO | None, shown: str | None) -> None:
         self._stream = stream
         self._shown = shown
 
     def write(self, text: str) -> int:
+        if self._stream is None:  # started with the descriptor closed (``>&-``)
+            raise OutputError(self._shown, "cannot write the report to standard output "
+                                           "(it is closed)")
         try:
             try:
                 return self._stream.write(text)
@@ -160,6 +163,8 @@ class GuardedStream:
             raise _output_error(exc, self._shown) from None
 
     def flush(self) -> None:
+        if self._stream is None:
+            return
         try:
             self._stream.flush()
         except (OutputError, OutputClosed):

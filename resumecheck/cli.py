@@ -85,6 +85,8 @@ def _root(
 def _err(line: str) -> None:
     """Write one line to stderr; control characters in it (a newline or an escape sequence
     in a file name) are escaped, so it stays one line and cannot forge a CI command."""
+    if sys.stderr is None:  # started with stderr closed (``2>&-``): nowhere to say it
+        return
     try:
         sys.stderr.write(printable(line.rstrip("\n")) + "\n")
         sys.stderr.flush()
@@ -503,6 +505,8 @@ def entry() -> None:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed when the run started (``>&-``)
+            continue
         try:
             stream.flush()
         except BrokenPipeError:  # a closed pipe (``| head``): part of the output is lost

@@ -104,8 +104,10 @@ def _holds(results: Results, *prefixes: str, least: int = 1) -> None:
 
 def test_report_places_that_cannot_be_written_are_usage_errors(misuses: Results) -> None:
     # A missing folder is created; /dev/full, a name over the limit, an empty name, a
-    # folder, a read-only place, and a full standard output are one line and exit 2.
-    _holds(misuses, "output_", "stdout_dev_full", least=7)
+    # folder, a read-only place, a full or closed standard output are one line and exit 2;
+    # with stderr closed the run still ends with its own exit code.
+    _holds(misuses, "output_", "stdout_dev_full", "stdout_closed_descriptor",
+           "stderr_closed_descriptor", least=9)
 
 
 def test_a_closed_standard_output_exits_141_and_says_nothing(misuses: Results) -> None:

@@ -59,6 +59,9 @@ class Misuse:
     #: "pipe" (captured), "closed" (the reader left before anything was written) or a
     #: file path to send standard output to (``/dev/full``).
     stdout: str = "pipe"
+    #: A shell redirection applied as the command starts: ``>&-`` or ``2>&-`` (the
+    #: descriptor closed, so Python starts without that stream).
+    redirect: str | None = None
     #: A signal sent to the parent once the batch is running (its workers started and
     #: its temporary report open).
     signal: int | None = None
@@ -77,7 +80,8 @@ class Misuse:
 
     @property
     def needs_process(self) -> bool:
-        return self.process or self.stdout != "pipe" or self.signal is not None
+        return (self.process or self.stdout != "pipe" or self.signal is not None
+                or self.redirect is not None)
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -210,6 +214,11 @@ def build_misuses(dest: Path, *, include_slow: bool = True) -> list[Misuse]:
         checks=(stderr_says("no space left"),))
     add("stdout_closed_pipe", [*base, "-f", "json"], {141}, stdout="closed",
         max_stderr_lines=0)
+    add("stdout_closed_descriptor", [*base, "-f", "json"], {2}, redirect=">&-",
+        checks=(stderr_says("standard output"),))
+    add("stderr_closed_descriptor", ["check", str(dest / "missing.pdf"), "--isolated", "-q",
+                                     "-f", "json"], {3}, redirect="2>&-", max_stderr_lines=0,
+        checks=(valid_utf8_json,))
     # Path arguments over the system's name limit.
     add("path_name_too_long", ["check", str(dest / long_name), "--isolated", "-q"], {3})
     add("job_name_too_long", [*base, "--job", str(dest / long_name)], {3})
@@ -367,6 +376,8 @@ def _alive(pid: int) -> bool:
 def run_misuse(case: Misuse, tmp: Path) -> tuple[Outcome, list[str]]:
     """Run one case; return what happened and every broken promise."""
     cmd = [sys.executable, "-m", "resumecheck", *case.args]
+    if case.redirect is not None:
+        cmd = ["sh", "-c", f'exec "$@" {case.redirect}', "sh", *cmd]
     out_path, err_path = tmp / f"{case.name}.out", tmp / f"{case.name}.err"
     start = time.monotonic()
     survivors: list[int] = []

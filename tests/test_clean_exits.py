@@ -147,7 +147,7 @@ def test_file_names_that_are_not_utf8_keep_every_report_valid(misuses: Results) 
 def test_control_characters_in_file_names_never_reach_a_terminal_or_a_log(
     misuses: Results
 ) -> None:
-    _holds(misuses, "batch_control_names_", least=1)
+    _holds(misuses, "batch_control_names_", "job_named_with_controls_", least=3)
     _case, outcome, _ = misuses["batch_control_names_github"]
     assert b"empty\\n::error file=forged::owned.txt: is empty" in outcome.stderr
 

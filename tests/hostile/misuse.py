@@ -278,6 +278,12 @@ def build_misuses(dest: Path, *, include_slow: bool = True) -> list[Misuse]:
     add("batch_names_not_utf8_json_file", ["check", str(names), "--isolated", "-q", "-f",
                                            "json", "-o", str(batch_report)], {0, 1},
         checks=(report_file_ok(batch_report),), max_stderr_lines=0)
+    job = Path(os.fsdecode(bytes(dest) + b"/job\n::error file=forged::\x1b[1m\xff.txt"))
+    _write(job, text_cv)
+    for fmt in ("json", "junit"):
+        add(f"job_named_with_controls_{fmt}", [*base, "--job", str(job), "-f", fmt], {0, 1},
+            checks=(no_raw_controls,) + ((valid_utf8_json,) if fmt == "json" else ()),
+            max_stderr_lines=0)
     evil = dest / "evil"
     evil.mkdir(exist_ok=True)
     _write(evil / "ok.txt", text_cv)

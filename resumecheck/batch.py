@@ -297,8 +297,10 @@ def check_in_workers(paths: Sequence[str], checker: Any, *, jobs: int, caps: Cap
 
     from resumecheck.checker import Checker
 
-    # Only used where workers cannot be forked: they build their own checker.
-    setup = functools.partial(Checker.build, checker.options, profile=checker.profile)
+    # Only used where workers cannot be forked: they build their own checker, under the
+    # same caps as the one built here.
+    setup = functools.partial(Checker.build, checker.options, profile=checker.profile,
+                              caps=caps)
     return run_batch(paths, check_document, checker, jobs=jobs, caps=caps, setup=setup,
                      **callbacks)
 

@@ -170,25 +170,29 @@ def test_a_pattern_through_link_loops_finishes_and_lists_each_file_once(globbed:
     assert not any("loop" in f or "/up/" in f for f in found.files)
 
 
-def test_a_pattern_over_a_tree_deeper_than_the_recursion_limit(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch
-                                                               ) -> None:
-    monkeypatch.chdir(tmp_path)
-    folder = Path("deep")
-    folder.mkdir()
-    for _ in range(1100):
-        folder = folder / "d"
-        folder.mkdir()
-    (folder / "cv.pdf").write_bytes(b"%PDF-1.4")
+def test_a_pattern_over_a_tree_deeper_than_the_recursion_limit(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from hostile.misuse import remove_tree
+
+    # Not under pytest's tmp_path: its clean-up of old folders recurses and would fail here.
+    top = Path(tempfile.mkdtemp(prefix="resumecheck-deep-"))
     try:
+        monkeypatch.chdir(top)
+        folder = Path("deep")
+        folder.mkdir()
+        for _ in range(1100):
+            folder = folder / "d"
+            folder.mkdir()
+        (folder / "cv.pdf").write_bytes(b"%PDF-1.4")
         found = discover(["deep/**/*.pdf"])
         assert found.files == (f"{folder.as_posix()}/cv.pdf",)
         assert found.unreadable == ()
     finally:
-        for _ in range(1101):  # shutil.rmtree recurses: take the chain down by hand
-            (folder / "cv.pdf").unlink(missing_ok=True)
-            folder.rmdir()
-            folder = folder.parent
+        monkeypatch.undo()
+        remove_tree(top)
 
 
 def test_a_pattern_naming_folders_only_keeps_no_files(globbed: Path) -> None:

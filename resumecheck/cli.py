@@ -6,6 +6,7 @@ Heavy modules (spaCy, the readers, Rich) are imported inside the commands, so
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -14,7 +15,14 @@ from typing import Annotated, Any
 
 import typer
 
-from resumecheck.errors import ExitCode, ResumecheckError, UsageError
+from resumecheck.errors import (
+    ExitCode,
+    OutputClosed,
+    ResumecheckError,
+    Terminated,
+    UsageError,
+    printable,
+)
 from resumecheck.formatters.registry import OutputFormat
 
 app = typer.Typer(
@@ -99,8 +107,21 @@ def _root(
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line.rstrip("\n") + "\n")
-    sys.stderr.flush()
+    """Write one line to stderr; control characters in it (a newline or an escape sequence
+    in a file name) are escaped, so it stays one line and cannot forge a CI command."""
+    if sys.stderr is None:  # started with stderr closed (``2>&-``): nowhere to say it
+        return
+    try:
+        sys.stderr.write(printable(line.rstrip("\n")) + "\n")
+        sys.stderr.flush()
+    except BrokenPipeError:  # stderr piped into a reader that left
+        raise OutputClosed() from None
+
+
+def _err_lines(text: str) -> None:
+    """A traceback (``--debug``): one :func:`_err` call per line."""
+    for line in text.splitlines():
+        _err(line)
 
 
 def _use_color(no_color: bool, stream: Any) -> bool:
@@ -124,14 +145,15 @@ def _selection(ctx: typer.Context, select: list[str] | None, extend_select: list
     rules = all_rules()
     parsed: dict[str, tuple[str, ...]] = {}
     for name, values in given.items():
-        label = "--" + name.replace("_", "-")
+        label, blamed = "--" + name.replace("_", "-"), None
         source = ctx.get_parameter_source(name)
         if source is not None and source.name == "DEFAULT_MAP":
-            label = f"{ctx.meta.get('resumecheck.config_file')}: {name.replace('_', '-')}"
+            label = name.replace("_", "-")
+            blamed = str(ctx.meta.get("resumecheck.config_file"))
         try:
             parsed[name] = parse_selection(values or (), rules, label)
-        except ValueError as exc:
-            raise UsageError(None, str(exc)) from None
+        except ValueError as exc:  # one line: the config file (when it is to blame), then why
+            raise UsageError(blamed, str(exc)) from None
     chosen = parsed["select"]
     if parsed["extend_select"]:
         # An empty prefix selects everything, least specifically: "--extend-select K101"
@@ -167,8 +189,13 @@ def _apply_config(ctx: typer.Context, named: Path | None, isolated: bool) -> Non
         if named is not None:
             raise UsageError(None, "--config and --isolated cannot be used together")
         return
-    if named is not None and not named.is_file():
-        raise UsageError(str(named), "no such config file")
+    if named is not None:
+        try:
+            if not named.is_file():
+                raise UsageError(str(named), "no such config file")
+        except OSError as exc:  # a name over the system's limit, a folder we may not enter
+            raise UsageError(str(named), f"cannot read the config file "
+                                         f"({exc.strerror or exc})") from None
     found = named if named is not None else find_config(Path.cwd())
     if found is None:
         return
@@ -314,13 +341,18 @@ def check(
 
     A path of - reads one document from standard input (its format told by its bytes).
     """
-    from resumecheck.limits import Caps
+    from resumecheck.limits import Caps, caps_problem
     from resumecheck.models import Severity
     from resumecheck.options import CheckOptions
     from resumecheck.preflight import STDIN, MiB, ReadLimits, read_stream
     from resumecheck.runner import RunSettings, run
     from resumecheck.verdict import Thresholds
 
+    problem = caps_problem(timeout, max_memory * MiB, max_size * MiB)
+    if problem is None and fail_under is not None and fail_under != fail_under:
+        problem = "--fail-under must be a number from 0 to 100, not nan"
+    if problem is not None:
+        raise UsageError(None, problem)
     used = ctx.meta.get("resumecheck.config_file")
     if verbose and used is not None:
         _err(f"resumecheck: config: {used}")
@@ -437,13 +469,13 @@ def extract(
     from resumecheck.options import CheckOptions
     from resumecheck.preflight import display_path
 
-    # Parsed in a capped child process, like every file `check` reads.
-    reader = Prefetch(read_for_check, display_path(path), CheckOptions(password=password),
-                      Caps())
+    # Parsed in a capped child process, like every file `check` reads; opened by the name
+    # given, shown by its display name.
+    reader = Prefetch(read_for_check, str(path), CheckOptions(password=password), Caps())
     document = reader.result()
     if isinstance(document, Failure):
         if reader.traceback and _State.debug:
-            _err(f"{document.path}: internal error\n{reader.traceback}")
+            _err_lines(f"{display_path(path)}: internal error\n{reader.traceback}")
         _err(f"{document.path}: {document.reason}")
         return ExitCode.INTERNAL if document.internal else ExitCode.UNREADABLE
     render = render_extract_json if fmt == ExtractFormat.json else render_extract_text
@@ -524,8 +556,20 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"resumecheck: {clash!r} is a file here, but reads as an option; to check it, "
              f"put -- before the file names or write ./{clash}")
         return ExitCode.USAGE
+    from resumecheck.atomic import GuardedStream
+
+    stdout = sys.stdout
+    sys.stdout = GuardedStream(stdout, None)  # type: ignore[assignment]
+    try:
+        return _main(args)
+    finally:
+        sys.stdout = stdout
+
+
+def _main(args: list[str]) -> int:
     try:
         rv = app(args=args, prog_name="resumecheck", standalone_mode=False)
+        sys.stdout.flush()
     except typer.Exit as exc:
         code = int(getattr(exc, "exit_code", 0) or 0)
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130)
@@ -544,6 +588,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("resumecheck: interrupted")
         return ExitCode.INTERRUPTED
+    except OutputClosed:  # `| head` has read enough: leave quietly
+        return ExitCode.BROKEN_PIPE
+    except Terminated as exc:
+        return _stopped(exc.signum)
     except ResumecheckError as exc:
         if _State.debug:
             raise
@@ -561,6 +609,19 @@ def main(argv: list[str] | None = None) -> int:
     return ExitCode.OK
 
 
+def _stopped(signum: int) -> int:
+    """SIGTERM or SIGHUP: the run was unwound cleanly; exit as the signal would have."""
+    import signal
+
+    try:
+        name = signal.Signals(signum).name
+    except ValueError:
+        name = f"signal {signum}"
+    with contextlib.suppress(OSError, OutputClosed):
+        _err(f"resumecheck: stopped by {name}")
+    return 128 + signum
+
+
 def entry() -> None:
     """The console script: run :func:`main`, then leave without interpreter teardown.
 
@@ -570,9 +631,14 @@ def entry() -> None:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed when the run started (``>&-``)
+            continue
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (``| head``): nothing more to say
+        except BrokenPipeError:  # a closed pipe (``| head``): part of the output is lost
+            if stream is sys.stdout and code == ExitCode.OK:
+                code = ExitCode.BROKEN_PIPE
+        except (OSError, ValueError):
             pass
     os._exit(int(code))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from resumecheck.errors import InputError
+from resumecheck.errors import InputError, printable
 
 MiB = 1024 * 1024
 #: The path that names standard input on the command line, and how reports show it.
@@ -67,7 +67,14 @@ def read_input(path: str | os.PathLike[str], limits: ReadLimits | None = None) -
         if not stat.S_ISREG(st2.st_mode):  # swapped between lstat and open
             raise InputError(name, "is not a regular file; not read")
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limits.max_bytes + 1)
+            # Read what the file holds, not max_bytes at once: a read of n bytes allocates
+            # n bytes up front, whatever the file's size (--max-size 5000 would need 5 GB).
+            data = fh.read(min(limits.max_bytes, st2.st_size) + 1)
+            while len(data) <= limits.max_bytes:  # it grew since it was measured
+                more = fh.read(min(MiB, limits.max_bytes + 1 - len(data)))
+                if not more:
+                    break
+                data += more
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
     finally:
@@ -120,5 +127,7 @@ def file_type(mode: int) -> str:
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """The path as the user wrote it, with forward slashes, for messages and reports."""
-    return Path(path).as_posix()
+    """The path as the user wrote it, with forward slashes, for messages and reports;
+    control characters and bytes that are not UTF-8 are escaped (see
+    :func:`resumecheck.errors.printable`). Never open a file by this name."""
+    return printable(Path(path).as_posix())

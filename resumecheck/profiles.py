@@ -4,8 +4,8 @@ A profile is loaded once per process and shared by every worker, so everything h
 frozen and hashable. A malformed profile is rejected at load time with the file, the key
 path (``terms[12].level``) or line (``line 7``), and what is wrong; nothing is guessed.
 
-Built-in profiles live in the top-level ``keywords/`` folder, which ships inside the
-wheel as the package ``resumecheck.keywords``.
+Built-in profiles live in ``resumecheck/keywords/`` (the package ``resumecheck.keywords``),
+in the source tree exactly as in the wheel.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from resumecheck.conventions import Conventions, conventions_to_toml, parse_conventions
-from resumecheck.errors import ProfileError
+from resumecheck.errors import ProfileError, printable
 from resumecheck.models import Kind, Level
 from resumecheck.normalize import text_key
 from resumecheck.sections import SECTION_KEYS
@@ -51,6 +51,19 @@ BUILTIN_PREFIX = "builtin:"
 EXAMPLES_SUFFIX = ".examples.toml"
 #: A keyword list is small; anything bigger is a wrong file, not a profile.
 MAX_PROFILE_BYTES = 4 * 1024 * 1024
+#: Limits checked as a profile loads (docs/profiles.md). A profile past them is refused
+#: with one line naming the limit: the patterns of every wording are built in memory in
+#: each process (a 300,000-wording list needs gigabytes), so size is bounded up front.
+MAX_TERMS = 2_000
+#: Aliases and acronyms of one term.
+MAX_TERM_WORDINGS = 100
+#: Every wording of every term: terms, aliases and acronyms.
+MAX_WORDINGS = 10_000
+#: Characters of one wording, and of all wordings together.
+MAX_WORDING_CHARS = 200
+MAX_TOTAL_CHARS = 200_000
+#: The largest term or category weight: scores stay finite numbers.
+MAX_WEIGHT = 1_000.0
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CATEGORY_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -293,6 +306,8 @@ def _weight(value: Any, where: str, err: _Errors) -> float:
         raise err(where, f"weight must be a positive number, not {_describe(value)}")
     if not math.isfinite(value) or value <= 0:
         raise err(where, f"weight must be a positive number, not {value!r}")
+    if value > MAX_WEIGHT:
+        raise err(where, f"weight {value!r} is over the limit of {MAX_WEIGHT:g}")
     return float(value)
 
 
@@ -377,6 +392,8 @@ class _Registry:
         self.err = err
         self.ids: dict[str, str] = {}
         self.wordings: dict[str, tuple[str, str]] = {}
+        self.wording_count = 0
+        self.chars = 0
 
     def snapshot(self) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
         return dict(self.ids), dict(self.wordings)
@@ -385,6 +402,9 @@ class _Registry:
         self.ids, self.wordings = dict(saved[0]), dict(saved[1])
 
     def add_id(self, term_id: str, where: str, owner: str) -> None:
+        if len(self.ids) >= MAX_TERMS:
+            raise self.err(where, f"more than {MAX_TERMS:,} terms; a profile may have at "
+                                  f"most {MAX_TERMS:,}")
         if term_id in self.ids:
             raise self.err(where, f"duplicate term id {term_id!r} (already used by "
                                   f"{self.ids[term_id]})")
@@ -392,6 +412,7 @@ class _Registry:
 
     def add_term(self, term: Term, wheres: dict[tuple[str, str], str], owner: str) -> None:
         """``wheres`` maps each (wording, via) to where it was written, for messages."""
+        self.check_size(term, wheres)
         own: dict[str, str] = {}
         for (wording, via), where in wheres.items():
             if via == "term" and wording in term.acronyms:
@@ -410,6 +431,28 @@ class _Registry:
             for key in _wording_keys(wording):
                 self.wordings.setdefault(key, (wording, owner))
 
+    def check_size(self, term: Term, wheres: dict[tuple[str, str], str]) -> None:
+        """The size limits: wordings of one term, characters of one wording, and the
+        running totals of the profile."""
+        first = next(iter(wheres.values()))
+        extra = len(term.aliases) + len(term.acronyms)
+        if extra > MAX_TERM_WORDINGS:
+            raise self.err(first, f"{extra:,} aliases and acronyms for {term.term!r}; a term "
+                                  f"may have at most {MAX_TERM_WORDINGS}")
+        for (wording, _via), where in wheres.items():
+            if len(wording) > MAX_WORDING_CHARS:
+                raise self.err(where, f"a wording of {len(wording):,} characters; at most "
+                                      f"{MAX_WORDING_CHARS} are allowed")
+            self.chars += len(wording)
+        self.wording_count += len(wheres)
+        if self.wording_count > MAX_WORDINGS:
+            raise self.err(first, f"more than {MAX_WORDINGS:,} wordings (terms, aliases and "
+                                  f"acronyms together); a profile may have at most "
+                                  f"{MAX_WORDINGS:,}")
+        if self.chars > MAX_TOTAL_CHARS:
+            raise self.err(first, f"more than {MAX_TOTAL_CHARS:,} characters of wordings in "
+                                  f"all; a profile may have at most {MAX_TOTAL_CHARS:,}")
+
 
 # --------------------------------------------------------------------------- TOML
 
@@ -417,6 +460,8 @@ class _Registry:
 def _toml_load(text: str, err: _Errors) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise err(None, "TOML syntax error: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POS_RE.match(message)
@@ -537,6 +582,9 @@ def parse_toml_profile(text: str, source: str, *, default_name: str,
         found.add(err("terms", "missing: add at least one [[terms]] table"))
     elif not isinstance(raw_terms, list) or not raw_terms:
         found.add(err("terms", "must be a non-empty array of [[terms]] tables"))
+    elif len(raw_terms) > MAX_TERMS:
+        found.add(err("terms", f"{len(raw_terms):,} terms; a profile may have at most "
+                               f"{MAX_TERMS:,}"))
     else:
         header_lines = _term_line_numbers(text)
         registry = _Registry(err)
@@ -725,6 +773,11 @@ def _toml_term(raw: dict[str, Any], base: str, category_ids: set[str], registry:
         id_where = f"{base}.term"
     registry.add_id(term_id, id_where, f"{base} ({label})")
 
+    for key in ("aliases", "acronyms"):
+        listed = raw.get(key, [])
+        if isinstance(listed, list) and len(listed) > MAX_TERM_WORDINGS:
+            raise err(f"{base}.{key}", f"{len(listed):,} {key} for {label}; a term may have "
+                                       f"at most {MAX_TERM_WORDINGS} aliases and acronyms")
     aliases = _string_list(raw.get("aliases", []), f"{base}.aliases", err)
     acronyms = _string_list(raw.get("acronyms", []), f"{base}.acronyms", err)
     for j, acronym in enumerate(acronyms):
@@ -946,7 +999,18 @@ def _is_txt_acronym(variant: str) -> bool:
 
 
 def _builtin_dir() -> Any:
-    return resources.files(BUILTIN_PACKAGE)
+    """Where the built-in profiles are: the package ``resumecheck.keywords`` in an
+    installed copy, or the ``keywords/`` folder of a checkout whose ``resumecheck`` package
+    is imported directly (run from the repository root, the checkout comes first on
+    ``sys.path`` even when an installed copy exists)."""
+    try:
+        return resources.files(BUILTIN_PACKAGE)
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parent.parent / "keywords"
+        if (checkout / "__init__.py").is_file():
+            return checkout
+        raise ProfileError(None, "the built-in profiles are missing from this installation; "
+                                 "reinstall resumecheck") from None
 
 
 def _builtin_names() -> list[str]:
@@ -1004,9 +1068,11 @@ def _profile_stem(path: str) -> str:
 def _load_file(path: str) -> Profile:
     text = _read_text(path)
     suffix = Path(path).suffix.lower()
+    # The file's name is the profile's name when the file gives none, shown in every report.
+    name = printable(_profile_stem(path))
     if suffix == ".txt":
-        return parse_txt_profile(text, path, name=_profile_stem(path))
-    return parse_toml_profile(text, path, default_name=_profile_stem(path))
+        return parse_txt_profile(text, path, name=name)
+    return parse_toml_profile(text, path, default_name=name)
 
 
 def _looks_like_path(spec: str) -> bool:

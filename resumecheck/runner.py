@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from resumecheck import __version__
-from resumecheck.errors import ExitCode, InputError
+from resumecheck.errors import ExitCode, InputError, OutputError, printable
 from resumecheck.formatters.registry import OutputFormat
 from resumecheck.limits import Caps
 from resumecheck.models import Document, Failure, Outcome
@@ -54,11 +54,30 @@ class RunSettings:
     stdin: bytes | None = None
 
 
+#: Writes one line to the user (stderr); the line is escaped there, so it stays one line.
 Err = Callable[[str], None]
 
 
+def _traceback(err: Err, path: str, trace: str) -> None:
+    """An internal error's traceback (``--debug``), one line per call."""
+    err(f"{path}: internal error")
+    for line in trace.splitlines():
+        err(line)
+
+
 def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCode:
-    """Check ``settings.paths`` and write the report; the exit code comes from the tally."""
+    """Check ``settings.paths`` and write the report; the exit code comes from the tally.
+
+    SIGTERM and SIGHUP stop the run cleanly (workers killed, no temporary report left):
+    :class:`~resumecheck.errors.Terminated` is raised out of here.
+    """
+    from resumecheck.atomic import stop_on_signals
+
+    with stop_on_signals():
+        return _run(settings, err, stdout)
+
+
+def _run(settings: RunSettings, err: Err, stdout: TextIO | None) -> ExitCode:
     from resumecheck.discover import NOT_A_DOCUMENT, discover, path_order
     from resumecheck.formatters.base import RenderContext
     from resumecheck.profiles import load_profile
@@ -77,7 +96,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
             if settings.verbose:
                 err(f"{path}: skipped: {reason}")
         else:
-            skipped.append(Failure(path, reason))
+            skipped.append(Failure(printable(path), reason))
     files = (STDIN_NAME,) if from_stdin else discovery.files
     if settings.output is not None:
         from resumecheck.outpath import guard_output
@@ -85,10 +104,14 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         companions = [p for p in (options.job, options.resume, settings.config_file)
                       if p and p != STDIN]
         companions += [source for source in profile.sources if not source.startswith("builtin:")]
-        files = guard_output(settings.output, documents=files, companions=companions,
-                             folders=discovery.folders)
+        try:
+            files = guard_output(settings.output, documents=files, companions=companions,
+                                 folders=discovery.folders)
+        except OSError as exc:  # a name over the system's limit, a folder we may not enter
+            raise OutputError(printable(str(settings.output)),
+                              f"cannot write the report ({exc.strerror or exc})") from None
     if not files and not skipped:
-        err("resumecheck: no documents found in " + ", ".join(settings.paths))
+        err("resumecheck: no documents found in " + ", ".join(map(printable, settings.paths)))
         return ExitCode.UNREADABLE
     ctx = RenderContext(
         version=__version__,
@@ -131,7 +154,8 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         table = statistics_table(counts)
         # After the report; never inside a report a tool parses from standard output.
         if settings.output is None and settings.fmt not in LINE_FORMATS:
-            err(table.rstrip("\n"))
+            for line in table.splitlines():  # one line per call: err escapes newlines
+                err(line)
         else:
             out = stdout if stdout is not None else sys.stdout
             out.write(table)
@@ -171,11 +195,14 @@ def _deliver(outcome: Outcome, formatter: Formatter, tally: Tally, sink: TextIO,
 @contextlib.contextmanager
 def _sink(output: Path | None, stdout: TextIO | None) -> Iterator[TextIO]:
     """Where the report goes: a file written atomically, or standard output."""
-    if output is None:
-        yield stdout if stdout is not None else sys.stdout
-        return
-    from resumecheck.atomic import open_output
+    from resumecheck.atomic import GuardedStream, open_output
 
+    if output is None:
+        # A full disk or a closed pipe is one line (or a quiet exit), never a traceback.
+        guarded = GuardedStream(stdout if stdout is not None else sys.stdout, None)
+        yield guarded  # type: ignore[misc]
+        guarded.flush()
+        return
     with open_output(output) as fh:
         yield fh
 
@@ -233,7 +260,7 @@ def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err) -> D
     value = child.result()
     if isinstance(value, Failure):
         if child.traceback and settings.debug:
-            err(f"{child.path}: internal error\n{child.traceback}")
+            _traceback(err, printable(child.path), child.traceback)
         reason = value.reason if value.reason.startswith(role) else f"{role} {value.reason}"
         raise InputError(value.path, reason)
     return value
@@ -250,7 +277,7 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
     document = reader.result()
     if isinstance(document, Failure):
         if reader.traceback and settings.debug:
-            err(f"{reader.path}: internal error\n{reader.traceback}")
+            _traceback(err, printable(reader.path), reader.traceback)
         return document
     caps = settings.caps
     left = None
@@ -263,7 +290,7 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
 
     captured = capture(reader.path, step, caps)
     if captured.traceback and captured.fatal is None and settings.debug:
-        err(f"{reader.path}: internal error\n{captured.traceback}")
+        _traceback(err, printable(reader.path), captured.traceback)
     return captured.unwrap()
 
 
@@ -281,7 +308,7 @@ def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, 
 
     def internal(path: str, trace: str) -> None:
         if settings.debug:
-            err(f"{path}: internal error\n{trace}")
+            _traceback(err, printable(path), trace)
 
     with make_progress(len(files), show) as progress:
         check_in_workers(files, checker, jobs=jobs, caps=settings.caps,

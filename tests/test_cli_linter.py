@@ -78,7 +78,7 @@ def test_an_unknown_code_is_a_usage_error_with_did_you_mean(
 ) -> None:
     code, out, err = run(["check", str(CV_DOCX), option, typo, "--fail-on", "error"], capsys)
     assert code == ExitCode.USAGE and out == ""
-    assert err.startswith(f"{option}: unknown code or prefix {typo!r}"), err
+    assert err.startswith(f"resumecheck: {option}: unknown code or prefix {typo!r}"), err
     if suggested:
         assert f"did you mean {suggested}" in err
     assert len(err.strip().splitlines()) == 1

@@ -884,6 +884,47 @@ def _aggregator_class(base: type) -> type:
     return _Aggregator
 
 
+def _password_forms(password: str) -> list[str]:
+    """The forms a password is tried in. Encryption before AES-256 (RC4, AES-128) takes
+    the password as bytes, which pdfminer makes with Latin-1; a password beyond Latin-1
+    (Cyrillic, Greek, "€") is tried as PDFDocEncoding bytes, then as UTF-8 bytes (what
+    some writers store), each passed to pdfminer as the Latin-1 text of those bytes."""
+    from pdfminer.utils import PDFDocEncoding
+
+    forms = [password]
+    if password.isascii():
+        return forms
+    table = {ch: bytes([code]) for code, ch in enumerate(PDFDocEncoding) if ch != "\x00"}
+    if all(ch in table for ch in password):
+        forms.append(b"".join(table[ch] for ch in password).decode("latin-1"))
+    forms.append(password.encode("utf-8", "surrogateescape").decode("latin-1"))
+    return list(dict.fromkeys(forms))
+
+
+def _open_document(document_class: type, parser_class: type, data: bytes,
+                   password: str) -> object:
+    """The PDF document opened with ``password`` in each of its forms; a password that
+    no form opens (or that cannot be written as this file's encryption needs) raises
+    ``PDFPasswordIncorrect``, never a character-encoding error reported as damage."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfexceptions import PDFValueError
+
+    forms = _password_forms(password)
+    for form in forms:
+        try:
+            return document_class(parser_class(io.BytesIO(data)), form)
+        except UnicodeEncodeError:  # the file takes Latin-1 bytes: try the other forms
+            continue
+        except PDFValueError as exc:  # AES-256 refuses the password's characters
+            if not str(exc).startswith("SASLprep"):
+                raise
+            break
+        except PDFPasswordIncorrect:
+            if form == password:
+                break  # the file took the password as given, and it is not this one
+    raise PDFPasswordIncorrect
+
+
 def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> Document:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
@@ -892,8 +933,7 @@ def _read(data: bytes, name: str, limits: ReadLimits, password: str | None) -> D
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    parser = PDFParser(io.BytesIO(data))
-    pdf = _document_class(PDFDocument)(parser, password or "")
+    pdf = _open_document(_document_class(PDFDocument), PDFParser, data, password or "")
     notes: list[ReaderNote] = []
     if pdf.encryption is not None:
         how = "with the password given" if password else "with an empty password"

@@ -320,21 +320,22 @@ CLAIMS_POSTING = (
 )
 
 
-def _job_terms(tmp_path: Path, resume: str) -> dict[str, bool]:
+def _job_terms(tmp_path: Path, resume: str) -> tuple[dict[str, bool], list[str]]:
     posting = _write(tmp_path, "posting.txt", CLAIMS_POSTING)
     cv = _write(tmp_path, "cv.txt", resume)
     report = run_check(cv, CheckOptions(job=str(posting)))
-    return {t.posting.text: t.found for t in report.job.terms}
+    return ({t.posting.text: t.found for t in report.job.terms},
+            [f.message for f in report.findings if f.code == "J101"])
 
 
 def test_a_term_the_resume_only_mentions_does_not_satisfy_the_posting(tmp_path: Path) -> None:
-    hedged = _job_terms(tmp_path, (
+    hedged, hedged_advice = _job_terms(tmp_path, (
         "Jordan Example, MD\n\nSUMMARY\nPain medicine physician.\n\nPROCEDURES\n"
         "Exposure to spinal cord stimulation trials during fellowship.\n"
         "Radiofrequency ablation, 200 cases.\n\nLICENSURE\n"
         "Oregon medical license: application pending.\n\nGOALS\n"
         "I plan to pursue kyphoplasty training.\n"))
-    claimed = _job_terms(tmp_path, (
+    claimed, claimed_advice = _job_terms(tmp_path, (
         "Jordan Example, MD\n\nSUMMARY\nPain medicine physician.\n\nPROCEDURES\n"
         "Spinal cord stimulation trials and implants, 60 cases.\n"
         "Radiofrequency ablation, 200 cases. Kyphoplasty, 25 cases.\n\nLICENSURE\n"
@@ -343,6 +344,10 @@ def test_a_term_the_resume_only_mentions_does_not_satisfy_the_posting(tmp_path: 
     assert all(claimed[t] for t in asked), claimed
     assert not any(hedged[t] for t in asked), hedged
     assert hedged["radiofrequency ablation"] and claimed["radiofrequency ablation"]
+    # The advice says the term is named but not claimed, and why.
+    scs = next(m for m in hedged_advice if '"spinal cord stimulation"' in m)
+    assert 'mentions it without claiming it (hedged: "Exposure to")' in scs, scs
+    assert not any("spinal cord stimulation" in m for m in claimed_advice)
 
 
 def test_a_posting_asks_for_every_mention_claimed_or_not(env) -> None:

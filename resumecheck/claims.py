@@ -35,6 +35,8 @@ HEDGED = "hedged"
 EMPLOYER = "the employer's words"
 HEADING_ALONE = "a heading with no entry under it"
 GENERIC = "a generic wording, counted only beside specific terms of the profile"
+#: The reason of every match found with ``mentions=True``: no claim is judged.
+NOT_JUDGED = "not judged: a text that asks for terms (mentions mode)"
 
 #: Cue phrases by kind, lower-case, as token sequences. A cue *before* a match governs it
 #: within a short distance in the same clause; a cue *after* it only where listed in _POST.
@@ -528,9 +530,10 @@ _ADDRESS_HINT = re.compile(r"@|https?://|www\.|\.(?:com|org|net|edu|gov|io|co|uk
 _ADDRESS_CHARS = re.compile(r"[\w.+:/%?=&#~-]")
 
 
-def foreign_spans(document: Document) -> list[tuple[int, int, str]]:
+def foreign_spans(document: Document, *, letter: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, why) character ranges of ``document.text`` that are not the writer's
-    words: URLs, e-mail addresses, a letter's salutation, inside address and subject."""
+    words: URLs, e-mail addresses and (with ``letter``) a letter's salutation, inside
+    address and subject."""
     text = document.text
     spans: list[tuple[int, int, str]] = []
     covered = -1
@@ -548,7 +551,8 @@ def foreign_spans(document: Document) -> list[tuple[int, int, str]]:
         run = text[lo:hi]
         for pattern, why in ((_EMAIL, "an e-mail address"), (_URL, "a web address")):
             spans += [(lo + m.start(), lo + m.end(), why) for m in pattern.finditer(run)]
-    spans += _letter_spans(document)
+    if letter:
+        spans += _letter_spans(document)
     return sorted(spans)
 
 

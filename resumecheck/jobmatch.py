@@ -10,6 +10,11 @@ too. A phrase that holds profile terms and says more ("Wisconsin medical license
 found where the document has those profile terms and its other words together, in one
 block ("Wisconsin medical license, active" or a Licensure line the profile matcher credits
 as a medical license).
+
+Only what the document *claims* counts (the matcher's claims rules): a term or phrase it
+names hedged, planned, pending or negated ("exposure to spinal cord stimulation", "Oregon
+licence: application pending") does not satisfy the posting, although the same words in the
+posting are a request.
 """
 
 from __future__ import annotations
@@ -179,7 +184,8 @@ def _parts(wording: str, matcher: TermMatcher, lemma: Callable[[str], str]) -> _
     from resumecheck.models import Block
 
     doc = Document(path="phrase", format="text", blocks=(Block(text=wording),))
-    found = matcher.find(doc)
+    # Read as the posting was read: the terms the phrase names, none inferred.
+    found = matcher.find(doc, mentions=True)
     covered: set[int] = set()
     for ms in found.values():
         for m in ms:

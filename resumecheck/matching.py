@@ -19,6 +19,11 @@ that, in order (every rule is documented in docs/profiles.md):
 5. each match is *claimed* or *mentioned* (negated, planned, pending, hedged, the
    employer's words, a heading alone, a generic wording), with the reason. Only claimed,
    visible matches count.
+
+``find(..., mentions=True)`` is for a text that asks for terms instead of claiming them (a
+job posting): it returns every place the text names a term, with the rules that say what
+a wording means (1-3 and 4 above) and without those that judge a claim (see
+:meth:`TermMatcher.find`).
 """
 
 from __future__ import annotations
@@ -193,12 +198,27 @@ class TermMatcher:
 
     # ----------------------------------------------------------------------- finding
 
-    def find(self, document: Document, doc: Doc | None = None) -> dict[str, tuple[Match, ...]]:
+    def find(self, document: Document, doc: Doc | None = None, *,
+             mentions: bool = False) -> dict[str, tuple[Match, ...]]:
         """Every match of every term in ``document``, keyed by term id, in text order.
 
         Matches the text does not claim are kept with ``claim="mentioned"`` and a reason;
         :attr:`Match.counts` says whether a match counts. ``doc`` is the spaCy doc of
         ``document.text`` when the caller already made one.
+
+        ``mentions=True``: every mention, for a text that asks for terms rather than
+        claims them (a job posting). What a wording means is decided as always (context,
+        vetoes, URLs and e-mail addresses, "non-", nested terms, credentials by section);
+        what only a claim needs is left out: no claim is judged (every match is
+        ``mentioned`` with the reason :data:`resumecheck.claims.NOT_JUDGED`, so none
+        counts), generic wordings are not gated, no broader term is inferred (a posting
+        asking for medial branch blocks does not ask for nerve blocks in general), role
+        nouns credit nothing (a writer's "Fellow, Pain Medicine" is a title; a posting's
+        "supervise anesthesiology residents" names trainees), and a letter's salutation,
+        addressee and subject are text like any other. One rule is
+        added: acronyms of one term joined by "or", "and", "/" or a comma ("MD or DO",
+        "MD/DO") are each other's context, as a posting lists them, and are no US state
+        after a city ("Qualifications, MD or DO").
         """
         if not document.blocks:
             return {}
@@ -208,14 +228,18 @@ class TermMatcher:
         cands = self._candidates(view)
         cands += self._gapped_matches(view)
         cands += self._coordinated(view)
-        cands = self._drop_foreign(view, cands)
-        cands = self._drop_out_of_context(view, cands)
+        cands = self._drop_foreign(view, cands, letter=not mentions)
+        cands = self._drop_out_of_context(view, cands, paired=mentions)
         cands = _drop_nested(cands)
-        cands = self._credits(view, cands)
+        cands = self._credits(view, cands, roles=not mentions)
         terms = _longest_per_term([c for c in cands if c.kind == "term"])
-        self._claims(view, terms)
-        self._gate_generic(view, terms)
-        terms += self._broader(terms)
+        if mentions:
+            for c in terms:
+                c.claim, c.reason = "mentioned", C.NOT_JUDGED
+        else:
+            self._claims(view, terms)
+            self._gate_generic(view, terms)
+            terms += self._broader(terms)
         by_term: dict[str, list[_Cand]] = defaultdict(list)
         for c in terms:
             by_term[c.term_id].append(c)
@@ -354,9 +378,11 @@ class TermMatcher:
 
     # ----------------------------------------------------------------------- dropping
 
-    def _drop_foreign(self, view: C.TokenView, cands: list[_Cand]) -> list[_Cand]:
-        """Matches in text that is not the writer's, and after "non-"."""
-        spans = C.foreign_spans(view.document)
+    def _drop_foreign(self, view: C.TokenView, cands: list[_Cand], *, letter: bool = True
+                      ) -> list[_Cand]:
+        """Matches in text that is not the writer's (with ``letter``, also a letter's
+        salutation, addressee and subject), and after "non-"."""
+        spans = C.foreign_spans(view.document, letter=letter)
         starts = [s for s, _, _ in spans]
         names = sorted((view.char_start(c.first), view.char_end(c.last)) for c in cands
                        if c.kind == "org" or (c.kind == "journal" and _cited_journal(view, c)))
@@ -374,8 +400,10 @@ class TermMatcher:
             out.append(cand)
         return out
 
-    def _drop_out_of_context(self, view: C.TokenView, cands: list[_Cand]) -> list[_Cand]:
-        """Acronyms that read as something else, and wordings without declared context."""
+    def _drop_out_of_context(self, view: C.TokenView, cands: list[_Cand], *,
+                             paired: bool = False) -> list[_Cand]:
+        """Acronyms that read as something else, and wordings without declared context;
+        with ``paired``, acronyms of one term listed together support each other."""
         long_form: set[str] = set()
         for c in cands:
             term = self.terms.get(c.term_id)
@@ -384,21 +412,26 @@ class TermMatcher:
                         view.block[c.first]].hidden:
                 long_form.add(c.term_id)
         out = []
+        # "MD or DO" is no place, even after "Qualifications,": a pair is exempt from the
+        # state-after-city veto and needs no other context.
+        pairs = _paired_acronyms(view, [c for c in cands if c.kind == "term"
+                                        and c.via == "acronym"]) if paired else set()
         for c in cands:
             if c.kind != "term":
                 out.append(c)
                 continue
             term = self.terms[c.term_id]
-            if c.via == "acronym" and self._acronym_vetoed(view, c):
+            if c.via == "acronym" and self._acronym_vetoed(view, c, city=id(c) not in pairs):
                 continue
-            if _needs_context(term, c) and not self._in_context(view, c, term, long_form):
+            if _needs_context(term, c) and id(c) not in pairs and \
+                    not self._in_context(view, c, term, long_form):
                 continue
             out.append(c)
         return out
 
-    def _acronym_vetoed(self, view: C.TokenView, c: _Cand) -> bool:
+    def _acronym_vetoed(self, view: C.TokenView, c: _Cand, *, city: bool = True) -> bool:
         start, end = c.first, c.last + 1
-        return (C.state_after_city(view, start) or C.in_caps_prose(view, start, end)
+        return ((city and C.state_after_city(view, start)) or C.in_caps_prose(view, start, end)
                 or C.technical_code(view, start, end))
 
     def _in_context(self, view: C.TokenView, c: _Cand, term: Term, long_form: set[str]
@@ -422,11 +455,13 @@ class TermMatcher:
 
     # ----------------------------------------------------------------------- credentials
 
-    def _credits(self, view: C.TokenView, cands: list[_Cand]) -> list[_Cand]:
-        """Names on a CV line of a credential's section, and role nouns beside a name,
-        become matches of the credential ("FELLOWSHIP / Pain Medicine - ..., 2018")."""
+    def _credits(self, view: C.TokenView, cands: list[_Cand], *, roles: bool = True
+                 ) -> list[_Cand]:
+        """Names on a CV line of a credential's section, and (with ``roles``) role nouns
+        beside a name, become matches of the credential ("FELLOWSHIP / Pain Medicine - ...,
+        2018", "Fellow, Pain Medicine")."""
         names = [c for c in cands if c.kind == "credit"]
-        roles = [c for c in cands if c.kind == "role"]
+        role_nouns = [c for c in cands if c.kind == "role"] if roles else []
         out = [c for c in cands if c.kind == "term"]
         if not names:
             return out
@@ -443,7 +478,7 @@ class TermMatcher:
                 credited = True
             elif not name.reason and any(
                     r.term_id == name.term_id and view.block[r.first] == b
-                    and _close(view, r, name) for r in roles):
+                    and _close(view, r, name) for r in role_nouns):
                 credited = True
             if credited and (name.term_id, b) not in done:
                 done.add((name.term_id, b))
@@ -589,6 +624,32 @@ def _flags(term: Term, wording: str, via: str) -> str:
 
 def _needs_context(term: Term, c: _Cand) -> bool:
     return "c" in c.flags
+
+
+#: What may join two acronyms of one term listed together: "MD or DO", "MD/DO", "MD, DO".
+_ACRONYM_JOINS = frozenset({"or", "and", "/", ",", "&", "and/or"})
+
+
+def _paired_acronyms(view: C.TokenView, acronyms: list[_Cand]) -> set[int]:
+    """``id()`` of each acronym match listed next to another acronym of the same term,
+    written differently, with one joining word or mark between ("MD or DO")."""
+    by_first = {c.first: c for c in acronyms}
+    out: set[int] = set()
+    for c in acronyms:
+        j = c.last + 1
+        while j < view.n and view.is_space(j):
+            j += 1
+        if j >= view.n or view.lower(j) not in _ACRONYM_JOINS:
+            continue
+        k = j + 1
+        while k < view.n and view.is_space(k):
+            k += 1
+        other = by_first.get(k)
+        if other is not None and other.term_id == c.term_id and \
+                view.text(other.first) != view.text(c.first) and \
+                view.block[other.first] == view.block[c.first]:
+            out.update((id(c), id(other)))
+    return out
 
 
 def _near(view: C.TokenView, phrases: list[tuple[str, ...]], lo: int, hi: int,

@@ -1569,9 +1569,11 @@ class _Phrases:
                 cands.append((a[0], b[1]))
             # "acceptance and commitment therapy": one word sharing the head of the next
             # run; after a comma it is an item of its own ("kyphoplasty and spinal ...").
+            # A profile term after "and" stands for itself: the word before it is an item
+            # listed with it ("Audit and quality improvement projects").
             if joint in ("and", "or") and a[1] - a[0] == 1 and b[1] - b[0] >= 2 and \
-                    a[0] not in self.covered and (a[0] == s or doc[a[0] - 1].text != ",") \
-                    and not self._standalone(a[0], a[1]):
+                    a[0] not in self.covered and b[0] not in self.covered and \
+                    (a[0] == s or doc[a[0] - 1].text != ",") and not self._standalone(a[0], a[1]):
                 modifiers.add(a)
                 if not any(k in self.covered for k in range(b[0], b[1])) and \
                         not self._generic(b[0], b[1]):
@@ -1700,14 +1702,15 @@ class _Phrases:
             hyphen_generic = we - ws > 1 and (doc[ws].lower_ in self.stops or doc[ws].like_num
                                               or len(doc[ws]) <= 4 and
                                               doc[we - 1].lower_ in GENERIC)
-            # "ultrasound-guided", "evidence-based": how it is done, not what.
+            # "ultrasound-guided", "evidence-based": how it is done, not what (trimmed even
+            # where it is a profile term of its own, which is then drawn on its own).
             technique = we - ws > 1 and doc[we - 1].lower_ in ("guided", "based", "assisted",
                                                                "led", "driven", "focused")
             # A capitalised word before another opens a name ("New Hampshire").
             proper = doc[ws].text[:1].isupper() and len(words) > 1 and \
                 doc[words[1][0]].text[:1].isupper() and (
                     ws > ss or _STATE_NAME.match(self.text, doc[ws].idx) is not None)
-            if len(words) > 1 and not covered and not proper and (
+            if len(words) > 1 and not proper and (technique or not covered) and (
                     low in self.stops or low in VERBS or low in _AMBIGUOUS
                     or (first in GENERIC or low in GENERIC) and not name
                     or low in _LEADING_QUALIFIERS or hyphen_generic or technique
@@ -1952,9 +1955,14 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher) 
     if not units:
         return Posting(document.path, title, employer, (), sections,
                        note=_too_few_note(0, 0))
+    # Each block carries its heading's section key, as a resume's blocks do, so the
+    # matcher's section rules read a posting the same way: "DEA Certification" under
+    # "License/Certification" is the registration, a state on a line under "Licensure" a
+    # medical licence.
+    keys: dict[str, str | None] = {}
     blocks = tuple(
-        Block(text=u.text, line=u.line, section=u.section, section_title=u.section,
-              is_heading=u.role == "heading")
+        Block(text=u.text, line=u.line, section=_section_key(u.section, keys),
+              section_title=u.section, is_heading=u.role == "heading")
         for u in units
     )
     synth = Document(path=document.path, format=document.format, blocks=blocks)
@@ -1973,16 +1981,16 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher) 
     doc_text = re.sub(r"(?<=[A-Za-z0-9]&[A-Za-z0-9])\.(?=\s|$)|(?<=[A-Za-z0-9]&[A-Za-z0-9]{2})"
                       r"\.(?=\s|$)", " ", text)
     doc = pipeline.parse(doc_text) if pipeline.trained else pipeline.make_doc(doc_text)
-    found = matcher.find(synth, doc)
+    # Every mention, claimed or not: a posting asks ("must be board certified", "board
+    # eligible" and "will perform" are requests). The matcher keeps the longer of two
+    # nested terms ("facet joint injections" holds "joint injections") by the words each
+    # match holds, so "chronic low back pain" asks for chronic pain and back pain.
+    found = matcher.find(synth, doc, mentions=True)
 
     covered: set[int] = set()
     kept: dict[str, list[Match]] = {}
-    spans = sorted(((m.start, m.end) for ms in found.values() for m in ms),
-                   key=lambda x: (x[0], -x[1]))
     for term_id, matches in found.items():
-        # Where a longer term holds a shorter one ("facet joint injections" holds "joint
-        # injections"), the posting asks for the longer one.
-        mine = [m for m in matches if profile_ok[m.start] and not _nested(m, spans)]
+        mine = [m for m in matches if profile_ok[m.start]]
         if mine:
             kept[term_id] = mine
     for matches in found.values():
@@ -2041,14 +2049,26 @@ def analyze_posting(document: Document, profile: Profile, matcher: TermMatcher) 
     return Posting(document.path, title, employer, all_terms, sections, note=note)
 
 
-def _nested(m: Match, spans: Sequence[tuple[int, int]]) -> bool:
-    import bisect
+_SECTION_PARTS = re.compile(r"\s*(?:/|&|,|\band\b)\s*", re.IGNORECASE)
 
-    i = bisect.bisect_right(spans, (m.start, 1 << 60))
-    for a, b in spans[max(0, i - 8):i]:
-        if a <= m.start and m.end <= b and (b - a) > (m.end - m.start):
-            return True
-    return False
+
+def _section_key(heading: str | None, memo: dict[str, str | None]) -> str | None:
+    """The section key (resumecheck.sections) a posting heading names, or of the first of
+    its parts that names one ("License/Certification" is licensure); None for a heading no
+    resume section names ("Requirements", "What you bring")."""
+    if not heading:
+        return None
+    if heading not in memo:
+        from resumecheck.sections import canonical_section
+
+        key = canonical_section(heading)
+        if key is None:
+            for part in _SECTION_PARTS.split(heading):
+                key = canonical_section(part) if part.strip() else None
+                if key is not None:
+                    break
+        memo[heading] = key
+    return memo[heading]
 
 
 def _too_few_note(n: int, words: int) -> str:
@@ -2184,7 +2204,8 @@ def _profile_term(profile: Profile, term_id: str, matches: Sequence[Match],
     first = matches[0]
     return PostingTerm(
         text=term.term, source="profile", term_id=term_id, weight=PROFILE_WEIGHT,
-        count=len(matches), score=round(score, 4), section=first.location.section,
+        count=len(matches), score=round(score, 4),
+        section=units[first.location.block or 0].section,
         line=first.location.line, sentence=first.sentence, wording=surface_of[(wkey, via)],
         via=via, wordings=tuple(sorted({k for k, _ in wordings})),
     )

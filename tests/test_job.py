@@ -213,7 +213,9 @@ def test_a_posting_of_a_few_terms_gives_no_match_rate_and_says_why(tmp_path) -> 
                      "(559) 555-0142.\n")
     report = run_check(CV, CheckOptions(job=str(posting)))
     assert report.job.match_rate is None
-    assert report.job.note.startswith("only 3 terms could be drawn from the posting")
+    # interventional pain management and image-guided procedures ("Fluoroscopy"); pain
+    # medicine is no request of its own (the posting names no broader term).
+    assert report.job.note.startswith("only 2 terms could be drawn from the posting")
     assert report.job.to_dict()["match_rate"] is None
     assert report.job.title == "Interventional pain physician"
     assert report.job.employer is None
@@ -259,7 +261,10 @@ def test_a_posting_without_headings_or_blank_lines_still_gives_its_terms(env) ->
     ))
     posting = analyze_posting(lines, profile, matcher)
     texts = {t.text for t in posting.terms}
-    assert {"spinal cord stimulation", "nerve block", "board certification"} <= texts
+    # "Board certified or board eligible in pain medicine" is the subspecialty certification.
+    assert {"spinal cord stimulation", "nerve block",
+            "pain medicine subspecialty certification"} <= texts
+    assert "board certification" not in texts and "pain medicine" not in texts
     assert {"Epic", "Oregon medical license"} <= texts
     assert posting.title == "Pain Medicine Physician"
     assert posting.employer == "Harborview Spine Clinic"
@@ -302,3 +307,99 @@ def test_a_bullet_ending_in_preferred_stays_an_item_weighed_as_preferred(env, tm
     by_text = {t.text: t for t in posting.terms}
     assert by_text["kyphoplasty"].section == "Qualifications"
     assert by_text["spinal cord stimulation"].score < by_text["DEA registration"].score
+
+
+# --------------------------------------------------------------------------- claims and asks
+
+CLAIMS_POSTING = (
+    "Pain Medicine Physician\n\nRequirements\n"
+    "- Spinal cord stimulation trials and implants.\n"
+    "- Oregon medical license.\n"
+    "- Kyphoplasty experience.\n"
+    "- Radiofrequency ablation and Epic.\n"
+)
+
+
+def _job_terms(tmp_path: Path, resume: str) -> tuple[dict[str, bool], list[str]]:
+    posting = _write(tmp_path, "posting.txt", CLAIMS_POSTING)
+    cv = _write(tmp_path, "cv.txt", resume)
+    report = run_check(cv, CheckOptions(job=str(posting)))
+    return ({t.posting.text: t.found for t in report.job.terms},
+            [f.message for f in report.findings if f.code == "J101"])
+
+
+def test_a_term_the_resume_only_mentions_does_not_satisfy_the_posting(tmp_path: Path) -> None:
+    hedged, hedged_advice = _job_terms(tmp_path, (
+        "Jordan Example, MD\n\nSUMMARY\nPain medicine physician.\n\nPROCEDURES\n"
+        "Exposure to spinal cord stimulation trials during fellowship.\n"
+        "Radiofrequency ablation, 200 cases.\n\nLICENSURE\n"
+        "Oregon medical license: application pending.\n\nGOALS\n"
+        "I plan to pursue kyphoplasty training.\n"))
+    claimed, claimed_advice = _job_terms(tmp_path, (
+        "Jordan Example, MD\n\nSUMMARY\nPain medicine physician.\n\nPROCEDURES\n"
+        "Spinal cord stimulation trials and implants, 60 cases.\n"
+        "Radiofrequency ablation, 200 cases. Kyphoplasty, 25 cases.\n\nLICENSURE\n"
+        "Oregon medical license, active.\n"))
+    asked = ("spinal cord stimulation", "Oregon medical license", "Kyphoplasty")
+    assert all(claimed[t] for t in asked), claimed
+    assert not any(hedged[t] for t in asked), hedged
+    assert hedged["radiofrequency ablation"] and claimed["radiofrequency ablation"]
+    # The advice says the term is named but not claimed, and why.
+    scs = next(m for m in hedged_advice if '"spinal cord stimulation"' in m)
+    assert 'mentions it without claiming it (hedged: "Exposure to")' in scs, scs
+    assert not any("spinal cord stimulation" in m for m in claimed_advice)
+
+
+def test_a_posting_asks_for_every_mention_claimed_or_not(env) -> None:
+    """What a resume's claims rules would call planned, pending or hedged is a request in a
+    posting; "MD or DO" is the degree although no "degree" stands near; a place is no
+    degree; residents the hire supervises are no residency."""
+    from resumecheck.models import Block, Document
+
+    profile, matcher = env
+    posting = analyze_posting(Document("p.txt", "text", (
+        Block("Pain Medicine Physician", line=1, is_heading=True),
+        Block("Requirements", line=3, is_heading=True),
+        Block("MD or DO.", line=4),
+        Block("Must be board certified in pain medicine, or board eligible.", line=5),
+        Block("You will perform spinal cord stimulator trials.", line=6),
+        Block("Exposure to intrathecal pumps is a plus.", line=7),
+        Block("Supervise anesthesiology residents in the clinic in Towson, MD.", line=8),
+    )), profile, matcher)
+    by_id = {t.term_id: t for t in posting.terms if t.term_id}
+    assert {"medical-degree", "pain-medicine-certification", "spinal-cord-stimulation",
+            "intrathecal-drug-delivery"} <= set(by_id), sorted(by_id)
+    assert by_id["medical-degree"].count == 2  # "MD" and "DO" in one line; not "Towson, MD"
+    assert "residency" not in by_id
+    # A broader term the profile infers is no request of its own.
+    assert "board-certification" not in by_id and "pain-medicine" not in by_id
+
+
+def test_the_matcher_mentions_mode(env) -> None:
+    from resumecheck.claims import NOT_JUDGED
+    from resumecheck.models import Block, Document
+
+    _profile, matcher = env
+
+    def find(text: str, **kw) -> dict[str, list[tuple[str, str, str]]]:
+        doc = Document("x.txt", "text", (Block(text),))
+        return {tid: [(m.surface, m.claim, m.via) for m in ms]
+                for tid, ms in matcher.find(doc, **kw).items()}
+
+    # A claim is judged only without mentions; with it every match is named, never counted.
+    pending = "Board certified in pain medicine (eligible); medial branch blocks."
+    assert find(pending)["pain-medicine-certification"][0][1] == "mentioned"
+    asked = find(pending, mentions=True)
+    assert {c for ms in asked.values() for _s, c, _v in ms} == {"mentioned"}
+    doc = Document("x.txt", "text", (Block(pending),))
+    assert {m.reason for ms in matcher.find(doc, mentions=True).values()
+            for m in ms} == {NOT_JUDGED}
+    # No broader term: medial branch blocks are not nerve blocks in general.
+    assert "nerve-block" in find(pending) and "nerve-block" not in asked
+    # Acronyms of one term listed together support each other; alone they still need context.
+    assert "medical-degree" not in find("MD or DO and a pain medicine fellowship.")
+    assert [s for s, _c, _v in find("MD or DO and a pain medicine fellowship.",
+                                    mentions=True)["medical-degree"]] == ["MD", "DO"]
+    assert "medical-degree" not in find("MD and a pain medicine fellowship.", mentions=True)
+    assert "medical-degree" not in find("The clinic is in Towson, MD.", mentions=True)
+    assert len(find("Qualifications, MD or DO.", mentions=True)["medical-degree"]) == 2

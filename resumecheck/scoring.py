@@ -10,8 +10,10 @@ A category is *full* at a number of points, its target:
   no other kind). Bonus terms (a route not taken, an extra procedure) add points but are
   never part of the target, so they can never cost anything.
 
-A category's share is the points found over its target, at most 100%; the score is the
-weighted mean of the category shares, scaled to 100. A term counts once however often it
+A required term missing is points that no other term can make up: a category's points
+count up to its target less its missing required terms' points. A category's share is the
+points counted over its target (so at most 100%); the score is the weighted mean of the
+category shares, scaled to 100. A term counts once however often it
 appears, and only where a reader can see it and the text claims it, so adding a listed
 term to a document can only raise its score. :data:`RULE` says this in one line for the
 reports; docs/profiles.md says it in full.
@@ -30,8 +32,9 @@ if TYPE_CHECKING:  # pragma: no cover
 LEVEL_FACTOR: dict[Level, float] = {Level.REQUIRED: 3.0, Level.PREFERRED: 2.0, Level.BONUS: 1.0}
 
 #: How the score was computed, in the words every report prints under its category table.
-RULE = ("A category's share is its points found over the points that make it full (bonus "
-        "terms only add); the score is the weighted mean of the shares.")
+RULE = ("A category's share is its points found over the points that make it full; bonus "
+        "terms only add, and no other term makes up for a missing required one. The score is "
+        "the weighted mean of the shares.")
 
 
 class _Scored(Protocol):
@@ -74,7 +77,10 @@ def compute_score(profile: Profile, results: Sequence[TermResult]) -> Score:
             continue
         full_at = cat.full_at
         target = target_points(members, full_at)
-        found = min(sum(term_points(r) for r in members if r.found), target)
+        missing_required = sum(term_points(r) for r in members
+                                if r.level == Level.REQUIRED and not r.found)
+        found = max(min(sum(term_points(r) for r in members if r.found),
+                        target - missing_required), 0.0)
         categories.append(
             CategoryScore(
                 id=cat.id,

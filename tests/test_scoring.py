@@ -138,8 +138,10 @@ def test_a_category_with_full_at_is_full_at_the_points_of_its_heaviest_terms() -
     assert shares["conditions"].full_at == cat.full_at
     short = {c.id: c for c in compute_score(PROFILE, results(one_short)).categories}
     assert 0 < short["conditions"].ratio < 1.0
-    # Lighter terms fill it too, when there are enough of them.
-    lightest = {t.id for t in members[-(cat.full_at * 3):]}
+    # Lighter terms fill it too, when there are enough of them (and the required ones,
+    # which nothing makes up for, are there).
+    required = {t.id for t in members if t.level == Level.REQUIRED}
+    lightest = required | {t.id for t in members[-(cat.full_at * 3):]}
     light = {c.id: c for c in compute_score(PROFILE, results(lightest)).categories}
     assert light["conditions"].ratio == 1.0
 
@@ -189,3 +191,18 @@ def test_category_shares_stay_between_zero_and_one(found: set[str]) -> None:
     for c in compute_score(PROFILE, results(found)).categories:
         assert 0.0 <= c.ratio <= 1.0
         assert c.found <= c.possible
+
+
+def test_no_other_term_makes_up_for_a_missing_required_one() -> None:
+    members = _category("conditions")
+    required = [t for t in members if t.level == Level.REQUIRED]
+    assert required
+    others = {t.id for t in members if t.level != Level.REQUIRED}
+    everything_else = {c.id: c for c in compute_score(PROFILE, results(others)).categories}
+    missing = sum(t.weight * LEVEL_FACTOR[t.level] for t in required)
+    conditions = everything_else["conditions"]
+    assert conditions.found == round(conditions.possible - missing, 4)
+    assert conditions.ratio < 1.0
+    full = {c.id: c for c in compute_score(PROFILE, results(others | {t.id for t in required})
+                                           ).categories}
+    assert full["conditions"].ratio == 1.0

@@ -196,15 +196,20 @@ def term_advice(term: TermResult, kind: Kind = Kind.RESUME) -> TermAdvice:
     states it (pending, planned, hedged...) decides the advice; otherwise the term's tip,
     made conditional on the truth, or for a letter a sentence of the letter."""
     mention = stated_status(term)
+    name = term.term
     if mention is not None and kind == Kind.COVER_LETTER and \
             status_kind(mention.reason) in LETTER_STATUSES:
-        mention = None  # a letter's plans and the employer's words are its normal wording
+        # A letter names the post it applies for and what the employer asks: normal, and
+        # no claim of the writer's. Rewording can earn it where it is true.
+        return TermAdvice(f'Say "{name}" in your own words',
+                          f'The letter names "{name}" only as the post or as what the employer '
+                          f"asks for ({mention.location.describe()}). Where it is true of you, "
+                          "say that you do it or hold it.", "", mention)
     if mention is not None:
         status = status_kind(mention.reason)
         said = _status_advice(term, mention, status, kind)
         if said is not None:
             return TermAdvice(said[0], said[1], status, mention)
-    name = term.term
     if kind == Kind.COVER_LETTER:
         return TermAdvice(f'Add "{name}"',
                           f'Where it is true of you, name "{name}" in one sentence of the '

@@ -106,6 +106,8 @@ _CANCEL_AFTER = {
     # "I would bring ten years of spinal cord stimulation": the experience is claimed.
     "will": ("continue", "bring", "contribute", "add"),
     "would": ("bring", "contribute", "add"),
+    # "watching for drug interactions" is monitoring, not observing someone else's work.
+    "watching": ("for", "over"), "watched": ("for", "over"),
 }
 _CANCEL_BEFORE = {"interest in": ("special", "clinical", "particular")}
 

@@ -14,10 +14,12 @@ the match rate with the posting term found, both rounded as the report rounds th
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from resumecheck.claims import EMPLOYER, GENERIC, HEADING_ALONE, HEDGED, NEGATED, PENDING, PLANNED
 from resumecheck.models import (
     Action,
     ActionKind,
@@ -25,6 +27,7 @@ from resumecheck.models import (
     Finding,
     JobMatch,
     JobTerm,
+    Kind,
     Level,
     Location,
     Match,
@@ -68,10 +71,14 @@ class Band:
     label: str
 
 
-#: Score bands, best first. The one place their wording lives: calibration changes it here.
+#: Score bands, best first. The one place their wording lives, set by the calibration of
+#: docs/calibration.md: a complete CV of a practising pain physician scores 75-95 (strong);
+#: a focused one-page CV of the same physician 65-85 and a board-eligible fellow 55-80 (good
+#: at least); residents, nurse practitioners, physical therapists and physician assistants
+#: 10-40, other professions 0-5 (weak).
 BANDS: tuple[Band, ...] = (
     Band(75.0, "strong match"),
-    Band(50.0, "fair match"),
+    Band(55.0, "good match"),
     Band(0.0, "weak match"),
 )
 
@@ -94,6 +101,162 @@ def band_dict(score: float) -> dict[str, object]:
     """The JSON form of a score's band."""
     b = band(score)
     return {"label": b.label, "minimum": b.minimum, "target": target()}
+
+
+# --------------------------------------------------------------------------- what to say
+
+#: A tip that starts with one of these, or says "if you..." anywhere, already applies only
+#: where it is true ("Mention joint injections if you do them.").
+_CONDITIONAL = re.compile(r"^\s*(?:if|where|when|once|only if|unless)\b|\b(?:if|unless) "
+                          r"(?:you|your|it is|they|the)\b", re.IGNORECASE)
+#: How a tip is made conditional when its profile wrote it as an order.
+TRUTH_CONDITION = "Where it is true of you, "
+#: The statuses a document can state a term in without claiming it, most telling first:
+#: the advice speaks to the first one the document uses.
+STATUS_ORDER = (PENDING, PLANNED, NEGATED, HEDGED, HEADING_ALONE, EMPLOYER, GENERIC)
+#: Statuses that only time changes (a board exam not yet taken, a fellowship not yet
+#: started, a licence not held): rewording earns nothing, so such advice gains nothing.
+TIME_BOUND = frozenset({PENDING, PLANNED, NEGATED})
+#: Statuses a cover letter states naturally ("I would welcome the chance to...", "your
+#: posting asks for..."): a letter gets its ordinary advice for them.
+LETTER_STATUSES = frozenset({PLANNED, EMPLOYER})
+
+
+@dataclass(frozen=True, slots=True)
+class TermAdvice:
+    """What to tell the writer about a profile term the document does not claim."""
+
+    #: One line: ``Add "chronic pain"``, or ``State your board certification status...``.
+    title: str
+    #: How, always conditional on the truth.
+    advice: str
+    #: The status the document states the term in (a :mod:`resumecheck.claims` kind such
+    #: as ``pending``), or empty when the document never mentions it.
+    status: str = ""
+    #: The mention the advice speaks about.
+    mention: Match | None = None
+
+    @property
+    def earns(self) -> bool:
+        """Whether acting on it can earn the term (not for a status only time changes)."""
+        return self.status not in TIME_BOUND
+
+
+#: A posting "wording" that is a list of alternatives or names a status is no wording to
+#: copy: "board certified or board eligible", "ABA/ABPN", "eligible", "pending".
+_NOT_ONE_WORDING = re.compile(r"\bor\b|/|\b(?:eligible|eligibility|pending|expected)\b",
+                              re.IGNORECASE)
+
+
+def copyable(wording: str) -> bool:
+    """Whether a posting's wording of a term can be copied as it stands (not an either/or
+    list nor a status: writing those would claim what the writer may not hold)."""
+    return bool(wording) and not _NOT_ONE_WORDING.search(wording)
+
+
+def status_kind(reason: str) -> str:
+    """The claims kind of a mention's ``reason`` (``pending: "board eligible"`` ->
+    ``pending``), or the reason itself when it names no cue."""
+    for kind in STATUS_ORDER:
+        if reason == kind or reason.startswith(kind + ":"):
+            return kind
+    return reason
+
+
+def _cue(reason: str) -> str:
+    """The cue words of a reason (``pending: "board eligible"`` -> ``"board eligible"``)."""
+    _, _, words = reason.partition(": ")
+    return words or reason
+
+
+def stated_status(term: TermResult) -> Match | None:
+    """The visible mention that says in what status the document states ``term``."""
+    mentions = [m for m in term.matches if not m.hidden and m.claim != "claimed"]
+    ranked = sorted(mentions, key=lambda m: (_status_rank(m.reason),
+                                              m.location.block if m.location.block is not None
+                                              else -1))
+    return ranked[0] if ranked else None
+
+
+def _status_rank(reason: str) -> int:
+    kind = status_kind(reason)
+    return STATUS_ORDER.index(kind) if kind in STATUS_ORDER else len(STATUS_ORDER)
+
+
+def conditional(tip: str) -> str:
+    """``tip`` as advice that holds only where it is true of the writer."""
+    tip = tip.strip()
+    if not tip or _CONDITIONAL.search(tip):
+        return tip
+    return TRUTH_CONDITION + tip[0].lower() + tip[1:]
+
+
+def term_advice(term: TermResult, kind: Kind = Kind.RESUME) -> TermAdvice:
+    """What to say about ``term`` (not claimed by the document): how the document already
+    states it (pending, planned, hedged...) decides the advice; otherwise the term's tip,
+    made conditional on the truth, or for a letter a sentence of the letter."""
+    mention = stated_status(term)
+    name = term.term
+    if mention is not None and kind == Kind.COVER_LETTER and \
+            status_kind(mention.reason) in LETTER_STATUSES:
+        # A letter names the post it applies for and what the employer asks: normal, and
+        # no claim of the writer's. Rewording can earn it where it is true.
+        return TermAdvice(f'Say "{name}" in your own words',
+                          f'The letter names "{name}" only as the post or as what the employer '
+                          f"asks for ({mention.location.describe()}). Where it is true of you, "
+                          "say that you do it or hold it.", "", mention)
+    if mention is not None:
+        status = status_kind(mention.reason)
+        said = _status_advice(term, mention, status, kind)
+        if said is not None:
+            return TermAdvice(said[0], said[1], status, mention)
+    if kind == Kind.COVER_LETTER:
+        return TermAdvice(f'Add "{name}"',
+                          f'Where it is true of you, name "{name}" in one sentence of the '
+                          "letter; the CV gives the details.")
+    return TermAdvice(f'Add "{name}"', conditional(term.tip) or
+                      f'Where it is true of you, write "{name}" where it belongs.')
+
+
+def _status_advice(term: TermResult, mention: Match, status: str, kind: Kind
+                   ) -> tuple[str, str] | None:
+    name = term.term
+    cue = _cue(mention.reason)
+    where = mention.location.describe()
+    if status == PENDING:
+        return (f"State your {name} status with its date",
+                f'The document gives "{name}" as pending ({cue}, {where}): keep that wording and '
+                "add its date, e.g. the examination date or when you expect the result. Claim "
+                f'"{name}" itself only once it is granted.')
+    if status == PLANNED:
+        return (f"Give the dates of the planned {name}",
+                f'The document gives "{name}" as planned ({cue}, {where}): add when it starts '
+                "and when you expect to complete it; it counts once it is under way.")
+    if status == NEGATED:
+        return (f'Keep "{name}" as the document states it',
+                f'The document says you do not have "{name}" ({cue}, {where}). Leave it so '
+                "while it is true; once you hold it, state it plainly.")
+    if status == HEDGED:
+        return (f'Say whether you performed "{name}" yourself',
+                f'The document mentions "{name}" only as {cue} ({where}). If you have done it '
+                "yourself, say so with a number (cases, years); if not, leave it as it is.")
+    if status == HEADING_ALONE:
+        heading = " ".join(mention.sentence.split()) or mention.surface
+        return (f'Fill in or remove the "{heading}" heading',
+                f'The "{heading}" heading ({where}) has no entry under it, so "{name}" counts '
+                "for nothing. If you hold it, list it under the heading with who granted it "
+                "and the year; if not, remove the heading.")
+    if status == EMPLOYER:
+        where_said = "letter" if kind == Kind.COVER_LETTER else "document"
+        return (f'Say "{name}" in your own words',
+                f'The {where_said} names "{name}" only as what the employer asks for '
+                f"({where}). Where it is true of you, say that you hold it or do it.")
+    if status == GENERIC:
+        return (f'Tie "{name}" to your clinical work',
+                f'"{mention.surface}" ({where}) is a generic word: it counts beside the '
+                "profile's specific terms. Where it is true of you, say what it was about, "
+                "e.g. research on a procedure you perform.")
+    return None
 
 
 # --------------------------------------------------------------------------- the plan
@@ -199,11 +362,15 @@ def _level_rank(a: Action) -> int:
 
 def candidates(report: Report) -> list[Action]:
     """Every action the report supports, in the report's order: missing profile terms,
-    posting terms only the posting uses, then findings (less their restatements)."""
+    posting terms only the posting uses, then findings (less their restatements).
+
+    The members of an either/or route the posting offers ("ABA, ABPMR or ABPN") are one
+    action: any one of them satisfies the posting, and nobody is told to add a route they
+    did not take."""
     score_gain = ScoreGains(report)
     job = report.job
     posting_missing = job.missing if job is not None else ()
-    out: list[Action] = []
+    out: list[tuple[frozenset[str] | None, Action]] = []
     claimed: set[int] = set()
     category_place: dict[str, Location | None] = {}
     for t in report.terms:
@@ -215,13 +382,65 @@ def candidates(report: Report) -> list[Action]:
         claimed.update(id(jt) for jt in asks)
         if t.category not in category_place:
             category_place[t.category] = _category_place(report, t.category)
-        out.append(_term_action(report, t, score_gain(t), asks, category_place[t.category]))
+        action = _term_action(report, t, score_gain(t), asks, category_place[t.category])
+        out.append((_route(asks[0]) if asks else None, action))
     for jt in posting_missing:
         if id(jt) in claimed:
             continue
-        out.append(_posting_action(report, jt))
-    out += [_finding_action(f) for f in report.findings if f.code not in RESTATED_CODES]
-    return out
+        out.append((_route(jt), _posting_action(report, jt)))
+    actions = _one_per_route(report, out)
+    return actions + [_finding_action(f) for f in report.findings
+                      if f.code not in RESTATED_CODES]
+
+
+def _route(jt: JobTerm) -> frozenset[str] | None:
+    """The either/or group a posting term belongs to (its own key and its alternatives'),
+    or None when the posting offers no alternative to it."""
+    p = jt.posting
+    if not p.alternatives:
+        return None
+    return frozenset({p.term_id or ("\x00" + p.text), *p.alternatives})
+
+
+def _one_per_route(report: Report, out: Sequence[tuple[frozenset[str] | None, Action]]
+                   ) -> list[Action]:
+    """The actions, with the members of one either/or route merged into one action at the
+    place of its first member."""
+    members: dict[frozenset[str], list[Action]] = {}
+    for route, action in out:
+        if route is not None:
+            members.setdefault(route, []).append(action)
+    merged: list[Action] = []
+    done: set[frozenset[str]] = set()
+    for route, action in out:
+        if route is None or len(members[route]) == 1:
+            merged.append(action)
+        elif route not in done:
+            done.add(route)
+            merged.append(_route_action(report, route, members[route]))
+    return merged
+
+
+def _route_action(report: Report, route: frozenset[str], acts: Sequence[Action]) -> Action:
+    job = report.job
+    weight = sum(jt.posting.weight for jt in (job.missing if job is not None else ())
+                 if _route(jt) == route)
+    match = match_gain(job, weight) if job is not None else 0.0
+    worded = {jt.posting.term_id or jt.posting.text: jt.posting.wording or jt.posting.text
+              for jt in (job.missing if job is not None else ())}
+    names = list(dict.fromkeys(worded.get(a.term_id or a.term, a.term) for a in acts))
+    choice = ", ".join(f'"{n}"' for n in names[:-1]) + f' or "{names[-1]}"'
+    first = acts[0]
+    levels = [a.level for a in acts if a.level is not None]
+    return dataclasses.replace(
+        first,
+        title=f"Add the one of {choice} that is yours",
+        advice=(f"The posting accepts any one of {choice}. If you hold or took one of them, "
+                "name it; the others then do not matter."),
+        score_gain=max(a.score_gain for a in acts),
+        match_gain=match,
+        level=min(levels, key=_LEVEL_ORDER.index) if levels else None,
+    )
 
 
 class ScoreGains:
@@ -291,19 +510,25 @@ def _satisfies(term_id: str, jt: JobTerm) -> bool:
 def _term_action(report: Report, t: TermResult, gain: float, asks: Sequence[JobTerm],
                  location: Location | None) -> Action:
     job = report.job
+    said = term_advice(t, report.kind)
     match = match_gain(job, sum(jt.posting.weight for jt in asks)) if job and asks else 0.0
+    if not said.earns:
+        gain = match = 0.0  # only time changes a pending, planned or absent credential
     asked = asks[0].posting if asks else None
-    if location is None:
+    if said.mention is not None:
+        location = said.mention.location
+    elif location is None:
         location = _sentence_place(report, asks[0]) if asks else _fallback_place(report)
     code = "K101" if t.level == Level.REQUIRED else None
     if asked is not None:
         code = "J101"
-    advice = t.tip or f'If it is true of you, write "{t.term}" where it belongs.'
-    if asked is not None and asked.wording and asked.wording.lower() != t.term.lower():
-        advice += f' The posting says "{asked.wording}".'
+    advice = said.advice
+    wording = asked.wording if asked is not None else ""
+    if said.earns and copyable(wording) and wording.lower() != t.term.lower():
+        advice += f' The posting says "{wording}".'
     return Action(
         kind=ActionKind.ADD_TERM,
-        title=f'Add "{t.term}"',
+        title=said.title,
         advice=advice,
         where=_where(report, location),
         score_gain=gain,
@@ -324,10 +549,7 @@ def _posting_action(report: Report, jt: JobTerm) -> Action:
     gain = match_gain(job, p.weight) if job is not None else 0.0
     location = _sentence_place(report, jt)
     wording = p.wording or p.text
-    also = [a for a in p.alternatives if a != p.term_id]
     advice = f'If it is true of you, use the posting\'s words "{wording}" once.'
-    if also:
-        advice += " Any of its alternatives counts too: " + ", ".join(also) + "."
     return Action(
         kind=ActionKind.ADD_POSTING_TERM,
         title=f'Add "{p.text}"',
@@ -474,6 +696,15 @@ def same_fix(findings: Sequence[Finding]) -> list[tuple[tuple[Finding, ...], str
     return [(tuple(members), fix) for members, fix in runs]
 
 
+def bonus_summary(acts: Sequence[Action]) -> str:
+    """What bonus terms still missing could add: ``up to +0.6 points each``, or that their
+    categories are already full."""
+    best = max((a.gain for a in acts), default=0.0)
+    if best <= 0:
+        return "no points: their categories are full"
+    return f"up to +{best:.1f} points each"
+
+
 def shared_gain(acts: Sequence[Action]) -> str | None:
     """``+1.6 match each`` when every action of a group gains the same, else None."""
     gains = {gains_text(a) for a in acts}
@@ -494,7 +725,9 @@ def describe_level(a: Action) -> str:
 
 
 __all__ = [
-    "BANDS", "FIRST_SCREEN", "Band", "Plan", "PostingGroup", "ScoreGains", "actions", "band",
-    "band_dict", "candidates", "describe_level", "gains_text", "match_gain", "places", "plan",
-    "rank", "same_fix", "shared_gain", "target",
+    "BANDS", "FIRST_SCREEN", "TRUTH_CONDITION", "Band", "Plan", "PostingGroup", "ScoreGains",
+    "TermAdvice", "actions", "band", "band_dict", "bonus_summary", "candidates", "conditional",
+    "copyable",
+    "describe_level", "gains_text", "match_gain", "places", "plan", "rank", "same_fix",
+    "shared_gain", "stated_status", "status_kind", "target", "term_advice",
 ]

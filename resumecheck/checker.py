@@ -54,6 +54,49 @@ def read_for_check(path: str | Path, options: CheckOptions, data: bytes | None =
     return read_document(path, limits=options.limits, password=options.password)
 
 
+#: A document of several pages from which fewer words than this were read is unreadable
+#: in effect (a scan with a stray text line, a PDF of outlined text).
+MIN_WORDS_OF_PAGES = 50
+#: Glyphs that read as nothing (unmapped, icon-font, replacement characters), when at least
+#: this many of them outnumber the letters read.
+MIN_GARBAGE = 20
+#: What to do about a document that cannot be read well, said once with the reason.
+_WHAT_TO_DO = ("export it again from the word processor as PDF or DOCX, or run OCR (text "
+               "recognition) on it, and check the new file")
+
+
+def illegible(document: Document) -> str | None:
+    """Why ``document`` cannot be read well enough to check, or None when it can.
+
+    The one place this is decided (docs/ARCHITECTURE.md): no text a reader can see; no page
+    with a text layer (a scan, or glyphs without character mappings); mostly garbage
+    glyphs; or fewer than :data:`MIN_WORDS_OF_PAGES` words from several pages. Such a
+    document is a file that could not be read (status unreadable, exit 3), with one reason
+    that says what to do, never a report that scores it 0 and lists every missing term.
+    """
+    visible = [b.text for b in document.blocks if not b.hidden]
+    words = sum(len(t.split()) for t in visible)
+    pages = document.pages
+    if pages and not any(p.has_text_layer for p in pages):
+        what = ("its page has no text layer" if len(pages) == 1 else
+                f"none of its {len(pages)} pages has a text layer")
+        return f"cannot be read well: {what} (a scan or a picture of text); {_WHAT_TO_DO}"
+    letters = sum(1 for t in visible for c in t if c.isalpha())
+    garbage = sum(1 for t in visible for c in t
+                  if c == "\ufffd" or "\ue000" <= c <= "\uf8ff")
+    garbage += sum(n.count for n in document.notes
+                   if n.kind in ("cid_glyphs", "private_use_glyphs"))
+    if garbage >= MIN_GARBAGE and garbage > letters:
+        return (f"cannot be read well: {garbage} of its characters are glyphs with no text "
+                f"behind them, against {letters} letters; {_WHAT_TO_DO}")
+    if words == 0:
+        return f"cannot be read well: no text a reader can see was found; {_WHAT_TO_DO}"
+    if len(pages) >= 2 and words < MIN_WORDS_OF_PAGES:
+        return (f"cannot be read well: only {words} words were read from its {len(pages)} "
+                f"pages; {_WHAT_TO_DO}")
+    return None
+
+
 def read_posting(path: str | Path, options: CheckOptions, data: bytes | None = None
                  ) -> Document:
     """The ``--job`` posting; an unreadable one is named as the posting."""
@@ -76,6 +119,11 @@ def _read_companion(path: str | Path, options: CheckOptions, role: str,
         raise InputError(exc.path or display_path(path), f"{role} {exc.reason}") from None
     if role == "job posting" and not document.text.strip():
         raise InputError(document.path, "job posting has no text")
+    # A companion that cannot be read well stops the run with that one reason: checking a
+    # letter against an empty resume would report "the resume never mentions" every claim.
+    reason = illegible(document)
+    if reason is not None:
+        raise InputError(document.path, f"{role} {reason}")
     return document
 
 
@@ -147,7 +195,14 @@ class Checker:
         return self.check(self.read(path))
 
     def check(self, document: Document) -> Report:
-        """Match, score and check ``document``: the report, redacted when asked."""
+        """Match, score and check ``document``: the report, redacted when asked.
+
+        Raises :class:`InputError` when the document cannot be read well
+        (:func:`illegible`): the caller's one error mapping makes it an unreadable file.
+        """
+        reason = illegible(document)
+        if reason is not None:
+            raise InputError(document.path, reason)
         from resumecheck.checks import CheckContext, run_checks
         from resumecheck.kinds import classify
         from resumecheck.rules import selected

@@ -53,7 +53,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "would like to", "goal is to", "matched into", "matched to", "matched at",
         "incoming", "upcoming", "future", "prospective", "to begin", "will begin",
         "to start", "anticipated", "anticipate", "expected", "expect to", "next cycle",
-        "eager to", "in the future",
+        "eager to", "in the future", "considering a", "considering an",
     ),
     PENDING: (
         "pending", "submitted", "applied for", "application for", "in progress",
@@ -64,6 +64,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     ),
     HEDGED: (
         "shadowed", "shadowing", "shadow", "observed", "observing", "observation of",
+        "watched", "watching",
         "observer", "observership", "assisted with", "assisted in", "assisted on",
         "assisting with", "assisting in", "assist with", "exposure to", "exposed to",
         "familiarity with", "familiar with", "introduction to", "introduced to",
@@ -71,7 +72,9 @@ _CUES: dict[str, tuple[str, ...]] = {
         "limited experience", "limited exposure", "some experience", "some exposure",
         "currently learning", "still learning", "learning to", "interested in",
         "interest in", "aware of", "attended a lecture on",
-        "attended lectures on", "attended a workshop on",
+        "attended lectures on", "attended a workshop on", "sat in on", "sit in on",
+        "sitting in on", "follow up for", "follow up of", "preparing patients for",
+        "prepared patients for", "prepares patients for",
     ),
     EMPLOYER: (
         "your posting", "your advertisement", "your listing", "your job description",
@@ -91,7 +94,8 @@ _POST: dict[str, tuple[str, ...]] = {
               "not yet", "to be completed", "to be taken"),
     PLANNED: ("planned", "anticipated", "matched", "incoming", "start date", "to begin",
               "expected", "upcoming"),
-    HEDGED: ("observed", "observation only", "shadowing", "exposure only", "not performed"),
+    HEDGED: ("observed", "observation only", "shadowing", "exposure only", "not performed",
+             "performed by", "done by"),
     NEGATED: ("none", "n/a", "not applicable", "no"),
 }
 
@@ -104,6 +108,8 @@ _CANCEL_AFTER = {
     # "I would bring ten years of spinal cord stimulation": the experience is claimed.
     "will": ("continue", "bring", "contribute", "add"),
     "would": ("bring", "contribute", "add"),
+    # "watching for drug interactions" is monitoring, not observing someone else's work.
+    "watching": ("for", "over"), "watched": ("for", "over"),
 }
 _CANCEL_BEFORE = {"interest in": ("special", "clinical", "particular")}
 
@@ -431,9 +437,9 @@ def cue_after(view: TokenView, start: int, end: int, lo: int, hi: int) -> Cue | 
         line_kinds = frozenset({PLANNED, PENDING})
         separated = False
         for j in range(end, clause_end + 1):
-            if view.lower(j) in _CLAIM_VERBS:
-                return None
             cue = _cue_at(view, j, clause_end, [after], None)
+            if cue is None and view.lower(j) in _CLAIM_VERBS:
+                return None  # "performed by" is a status; "performed 40" a claim
             if cue is None and separated:
                 cue = _cue_at(view, j, clause_end, [before], line_kinds)
             if cue is not None:

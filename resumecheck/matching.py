@@ -480,10 +480,23 @@ class TermMatcher:
                     r.term_id == name.term_id and view.block[r.first] == b
                     and _close(view, r, name) for r in role_nouns):
                 credited = True
+            if credited and self._credit_vetoed(view, name, term):
+                credited = False
             if credited and (name.term_id, b) not in done:
                 done.add((name.term_id, b))
                 out.append(_Cand(name.term_id, "section", "", name.tokens))
         return out
+
+    def _credit_vetoed(self, view: C.TokenView, name: _Cand, term: Term) -> bool:
+        """A veto word of the term's context near the name stops the credit too: "APRN
+        license, Kentucky" in a Licensure section is not a medical license."""
+        vetoes = self._not_near.get(term.id)
+        if not vetoes or term.context is None:
+            return False
+        lo, hi = view.block_range(view.block[name.first])
+        window = term.context.window
+        return _near(view, vetoes, max(lo, name.first - window), min(hi, name.last + window),
+                     name)
 
     # ----------------------------------------------------------------------- claims
 

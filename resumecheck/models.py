@@ -487,6 +487,9 @@ class JobMatch:
 
 @dataclass(frozen=True, slots=True)
 class CategoryScore:
+    """One category's part of the score: ``found`` points (at most ``possible``) over
+    ``possible``, the points that make it full (:mod:`resumecheck.scoring`)."""
+
     id: str
     title: str
     weight: float
@@ -494,6 +497,9 @@ class CategoryScore:
     possible: float
     terms_found: int
     terms_total: int
+    #: Full at the points of this many of its heaviest terms (the profile's ``full_at``);
+    #: None when full only with all its required and preferred terms.
+    full_at: int | None = None
 
     @property
     def ratio(self) -> float:

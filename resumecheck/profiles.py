@@ -75,7 +75,9 @@ _TOML_POS_RE = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<
 
 _PROFILE_KEYS = ("name", "title", "description", "version")
 _TOP_KEYS = ("profile", "categories", "terms", "conventions", "forms", "verbs", "names")
-_CATEGORY_KEYS = ("title", "weight", "description")
+_CATEGORY_KEYS = ("title", "weight", "description", "full_at")
+#: The most a category's ``full_at`` may be (it is a number of terms).
+MAX_FULL_AT = 1000
 _TERM_KEYS = ("id", "term", "aliases", "acronyms", "category", "level", "weight", "kinds", "tip",
               "modifiers", "broader", "generic", "context", "credit")
 _CONTEXT_KEYS = ("wordings", "near", "not_near", "window", "sections", "long_form", "name_suffix")
@@ -100,6 +102,10 @@ class Category:
     title: str
     weight: float
     description: str = ""
+    #: The category is full (its share 100%) once the points found reach those of its
+    #: ``full_at`` heaviest terms; None: once its required and preferred terms are all
+    #: found (docs/profiles.md, "How the score is computed").
+    full_at: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -602,6 +608,8 @@ def parse_toml_profile(text: str, source: str, *, default_name: str,
     if "conventions" in data:
         conventions = _collect_conventions(data["conventions"], err, found)
     found.attempt(lambda: _check_broader(terms, err), None)
+    for problem in _full_at_problems(categories, terms, err):
+        found.add(problem)
     forms = found.attempt(lambda: _families(data.get("forms", {}), "forms", err), ())
     verbs = found.attempt(lambda: _families(data.get("verbs", {}), "verbs", err), ())
     names = found.attempt(lambda: _table(data.get("names", {}), "names", err, _NAMES_KEYS), {})
@@ -642,8 +650,21 @@ def _toml_category(cat_id: str, raw: Any, err: _Errors, found: _Found, *,
         description=found.attempt(lambda: _string(raw.get("description", ""),
                                                   f"{where}.description", err, empty_ok=True),
                                   ""),
+        full_at=found.attempt(lambda: _int(raw["full_at"], f"{where}.full_at", err, 1,
+                                           MAX_FULL_AT) if "full_at" in raw else None, None),
     )
     return category if len(found.problems) == before else None
+
+
+def _full_at_problems(categories: Sequence[Category], terms: Sequence[Term], err: _Errors
+                      ) -> list[ProfileError]:
+    """A ``full_at`` larger than its category's number of terms could never be reached."""
+    counts: dict[str, int] = {}
+    for t in terms:
+        counts[t.category] = counts.get(t.category, 0) + 1
+    return [err(f"categories.{c.id}.full_at", f"{c.full_at} is more than the category's "
+                                              f"{counts.get(c.id, 0)} terms")
+            for c in categories if c.full_at is not None and c.full_at > counts.get(c.id, 0)]
 
 
 def _key_after(where: str | None, base: str) -> str | None:
@@ -1290,6 +1311,8 @@ def profile_to_toml(profile: Profile) -> str:
             f"weight = {_toml_float(cat.weight)}",
             f"description = {_toml_str(cat.description)}",
         ]
+        if cat.full_at is not None:
+            lines.append(f"full_at = {cat.full_at}")
     for term in profile.terms:
         kinds = [k.value for k in Kind if k in term.kinds]
         lines += [

@@ -40,7 +40,8 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "board_certification": (
         "board certification", "board certifications", "certifications", "certification",
         "board status", "board certification and licensure", "certifications and licenses",
-        "certifications and licensure", "board certifications and licensure",
+        "certifications and licensure", "board certifications and licensure", "boards",
+        "specialty boards",
     ),
     "licensure": ("licensure", "medical licenses", "medical licensure", "licenses", "license",
                   "state licenses", "licensure and certification", "licenses and certifications"),

@@ -4,10 +4,10 @@ The set and its labels are tests/data/calibration/ (bands.toml says which band e
 document belongs in and why); docs/calibration.md explains the bands and shows the table
 that ``python benchmarks/bench_calibration.py --write-doc`` generates.
 
-Issue 14 has the score calibrated on this set. Until that lands, the documents the current
-profile scores outside their band are listed in ``UNCALIBRATED``: their band test is a
-strict xfail, so a document that comes into its band fails here until its name is removed
-from the list, and a document that leaves its band fails as any test does.
+The score is calibrated on this set (issue 14): every document is in its band. A document
+the profile scores outside its band may be listed in ``UNCALIBRATED`` while it is worked on:
+its band test is then a strict xfail, so one that comes into its band fails here until its
+name is removed from the list, and a document that leaves its band fails as any test does.
 """
 
 from __future__ import annotations
@@ -36,21 +36,9 @@ try:
 except ValueError:  # test_labels_are_well_formed says what is wrong
     LABELLED = Labels({}, ())
 
-#: Documents outside their band before calibration (issue 14), measured with the profile
-#: and matcher of this branch. Remove a name once its document is in its band.
-UNCALIBRATED = frozenset({
-    "complete_anesth_academic_senior.md",
-    "complete_pmr_private_senior.docx",
-    "complete_neuro_academic_new.txt",
-    "complete_anesth_private_new.pdf",
-    "complete_em_hospital_mid.txt",
-    "complete_uk_consultant.txt",
-    "focused_anesth_interventional.md",
-    "focused_pmr_spine.txt",
-    "focused_psychiatry_pain.txt",
-    "fellow_anesth_board_eligible.md",
-    "unrelated_data_engineer.md",
-})
+#: Documents outside their band (none since the calibration of issue 14). Remove a name
+#: once its document is in its band.
+UNCALIBRATED: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")

@@ -139,7 +139,8 @@ def test_markdown_ranks_then_explains_each_file() -> None:
     assert "## applicants/low.pdf" in text
     assert "**Below threshold:** score 54.0 is below 70" in text
     assert '**Add "Board Certification"** (+' in text
-    assert "State your board certification plainly." in text
+    # The factory's tip is an order; the plan makes it conditional on the truth.
+    assert "Where it is true of you, state your board certification plainly." in text
     assert "**Unreadable:** is not a PDF (starts with 'GIF8')" in text
     assert "<script>" not in text
 

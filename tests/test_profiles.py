@@ -385,6 +385,34 @@ def test_bad_category_weight(tmp_path, value):
     assert err.where == "categories.skills.weight"
 
 
+@pytest.mark.parametrize("value", ["0", "1.5", '"2"', "true", "1001"])
+def test_bad_category_full_at(tmp_path, value):
+    text = GOOD_TERMS.replace("weight = 2.0", f"weight = 2.0\nfull_at = {value}", 1)
+    err = load_error(tmp_path, text)
+    assert err.where == "categories.skills.full_at"
+    assert "whole number from 1 to 1000" in str(err)
+
+
+def test_full_at_beyond_the_categorys_terms_is_refused(tmp_path):
+    err = load_error(tmp_path, GOOD_TERMS.replace("weight = 2.0", "weight = 2.0\nfull_at = 2", 1))
+    assert err.where == "categories.skills.full_at"
+    assert "2 is more than the category's 1 terms" in str(err)
+
+
+def test_full_at_loads_and_round_trips(tmp_path):
+    text = GOOD_TERMS.replace("weight = 2.0", "weight = 2.0\nfull_at = 1", 1)
+    profile = load_profile(write(tmp_path, text))
+    assert profile.category("skills").full_at == 1
+    assert profile.category("extra").full_at is None
+    again = load_profile(write(tmp_path, profile_to_toml(profile), "again.toml"))
+    assert again.categories == profile.categories
+
+
+def test_every_builtin_category_declares_when_it_is_full():
+    profile = load_profile("pain-medicine")
+    assert {c.id: c.full_at for c in profile.categories if c.full_at is None} == {}
+
+
 def test_acronym_with_space(tmp_path):
     err = load_error(tmp_path, with_term('term = "x"\nacronyms = ["PM R"]\ncategory = "skills"\n'))
     assert err.where == "terms[2].acronyms[0]"

@@ -117,3 +117,92 @@ def test_same_input_same_report(tmp_path: Path) -> None:
     doc.write_text("EXPERIENCE\n\n" + "\n\n".join(SENTENCES) + "\n", encoding="utf-8")
     opts = CheckOptions(kind="resume")
     assert run_check(doc, opts).to_dict() == run_check(doc, opts).to_dict()
+
+
+# --------------------------------------------------------------------------- fullness
+
+
+def _category(cat_id: str) -> list:
+    return [t for t in TERMS if t.category == cat_id]
+
+
+def test_a_category_with_full_at_is_full_at_the_points_of_its_heaviest_terms() -> None:
+    cat = PROFILE.category("conditions")
+    assert cat.full_at is not None
+    members = sorted(_category("conditions"),
+                     key=lambda t: -t.weight * LEVEL_FACTOR[t.level])
+    heaviest = {t.id for t in members[:cat.full_at]}
+    one_short = {t.id for t in members[:cat.full_at - 1]}
+    shares = {c.id: c for c in compute_score(PROFILE, results(heaviest)).categories}
+    assert shares["conditions"].ratio == 1.0
+    assert shares["conditions"].full_at == cat.full_at
+    short = {c.id: c for c in compute_score(PROFILE, results(one_short)).categories}
+    assert 0 < short["conditions"].ratio < 1.0
+    # Lighter terms fill it too, when there are enough of them (and the required ones,
+    # which nothing makes up for, are there).
+    required = {t.id for t in members if t.level == Level.REQUIRED}
+    lightest = required | {t.id for t in members[-(cat.full_at * 3):]}
+    light = {c.id: c for c in compute_score(PROFILE, results(lightest)).categories}
+    assert light["conditions"].ratio == 1.0
+
+
+def test_found_points_never_exceed_what_makes_a_category_full() -> None:
+    everything = compute_score(PROFILE, results({t.id for t in TERMS}))
+    for c in everything.categories:
+        assert c.found == c.possible, c.id
+    assert everything.value == 100.0
+
+
+def test_bonus_terms_add_but_never_cost() -> None:
+    from resumecheck.profiles import Category, Profile
+
+    profile = Profile(name="p", title="p", description="", version="0", source="test",
+                      categories=(Category("c", "C", 1.0),), terms=())
+    hit = (Match("x", "x", 0, 1, Location(), "x"),)
+
+    def term(i: str, level: Level, found: bool) -> TermResult:
+        return TermResult(i, i, "c", level, 1.0, "", hit if found else ())
+
+    core_only = [term("a", Level.REQUIRED, True), term("b", Level.PREFERRED, True)]
+    with_bonus = core_only + [term("z", Level.BONUS, False)]
+    # A bonus term missing costs nothing: the category is full without it...
+    assert compute_score(profile, core_only).value == 100.0
+    assert compute_score(profile, with_bonus).value == 100.0
+    # ...and found, it adds to a category that is not yet full.
+    half = [term("a", Level.REQUIRED, True), term("b", Level.PREFERRED, False)]
+    assert (compute_score(profile, half + [term("z", Level.BONUS, True)]).value
+            > compute_score(profile, half + [term("z", Level.BONUS, False)]).value)
+
+
+def test_a_category_of_bonus_terms_only_is_full_with_all_of_them() -> None:
+    from resumecheck.profiles import Category, Profile
+
+    profile = Profile(name="p", title="p", description="", version="0", source="test",
+                      categories=(Category("c", "C", 1.0),), terms=())
+    hit = (Match("x", "x", 0, 1, Location(), "x"),)
+    bonus = [TermResult(i, i, "c", Level.BONUS, 1.0, "", hit if i == "a" else ())
+             for i in ("a", "b")]
+    assert compute_score(profile, bonus).value == 50.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.sampled_from([t.id for t in TERMS])))
+def test_category_shares_stay_between_zero_and_one(found: set[str]) -> None:
+    for c in compute_score(PROFILE, results(found)).categories:
+        assert 0.0 <= c.ratio <= 1.0
+        assert c.found <= c.possible
+
+
+def test_no_other_term_makes_up_for_a_missing_required_one() -> None:
+    members = _category("conditions")
+    required = [t for t in members if t.level == Level.REQUIRED]
+    assert required
+    others = {t.id for t in members if t.level != Level.REQUIRED}
+    everything_else = {c.id: c for c in compute_score(PROFILE, results(others)).categories}
+    missing = sum(t.weight * LEVEL_FACTOR[t.level] for t in required)
+    conditions = everything_else["conditions"]
+    assert conditions.found == round(conditions.possible - missing, 4)
+    assert conditions.ratio < 1.0
+    full = {c.id: c for c in compute_score(PROFILE, results(others | {t.id for t in required})
+                                           ).categories}
+    assert full["conditions"].ratio == 1.0

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from resumecheck.checks import CheckContext, check
 from resumecheck.checks.contact import EMAIL, PROFILE, find_phone
 from resumecheck.checks.structure import EXAMPLE_SUMMARY, RESEARCH_KEYS, RESEARCH_WORDS, enough_text
-from resumecheck.claims import EMPLOYER, GENERIC, PLANNED
+from resumecheck.claims import EMPLOYER, GENERIC, HEADING_ALONE, HEDGED, NEGATED, PENDING, PLANNED
 from resumecheck.conventions import Conventions, word_regex
 from resumecheck.models import Block, Document, Finding, Kind, Match, Severity
 from resumecheck.rules import finding, rule
@@ -163,6 +163,24 @@ def _quote(text: str, limit: int = 70) -> str:
 
 #: Reasons a cover letter gives naturally: plans and the employer's own words.
 _LETTER_REASONS = (PLANNED, EMPLOYER)
+#: What to do about a mention, by the status it states: (the message's ending, the fix).
+#: A pending or planned credential is never to be claimed, only dated.
+_BY_STATUS: dict[str, tuple[str, str]] = {
+    PENDING: ("keep the status and give its date",
+              "Keep the status as it is and give its date: the examination date, or when you "
+              "expect the result (\"Board eligible; examination October 2026\")."),
+    PLANNED: ("give its dates",
+              "Give the dates: when it starts and when you expect to complete it "
+              "(\"Pain Medicine Fellowship, matched; July 2026 - June 2027\")."),
+    NEGATED: ("leave it so while it is true",
+              "Leave it as it is while it is true; once it changes, state it plainly."),
+    HEDGED: ("say what you have done yourself, and how many",
+             "If you performed it yourself, say so and how many times (\"Performed 40 "
+             "kyphoplasty procedures as primary operator\"); leave out what you only watched."),
+    HEADING_ALONE: ("list what it heads, or remove the heading",
+                    "List under the heading what you hold, with who granted it and the year; "
+                    "if there is nothing to list yet, remove the heading."),
+}
 
 
 @check
@@ -173,9 +191,11 @@ def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
     reported = 0
     done: set[int] = set()
     for block, names, match in _mentioned_terms(ctx):
+        status = match.reason.split(":", 1)[0]
+        ending, fix = _BY_STATUS.get(status, ("say what you have done or hold yourself, and "
+                                              "how many", None))
         yield finding("Q102", f"{names} mentioned, not claimed ({match.reason}): "
-                              f'"{_quote(match.sentence)}"; say what you have done or hold '
-                              "yourself, and how many.", match.location)
+                              f'"{_quote(match.sentence)}"; {ending}.', match.location, fix=fix)
         done.add(block)
         reported += 1
         if reported == MAX_HEDGED:

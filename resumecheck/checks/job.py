@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resumecheck.actions import copyable
 from resumecheck.checks import CheckContext, check
 from resumecheck.models import Finding, Kind, Location, Match, Severity
 from resumecheck.rules import finding, rule
@@ -39,7 +40,8 @@ rule("J103", "posting-title-not-stated", Severity.WARNING,
      runnable=False)
 rule("J104", "posting-wording-differs", Severity.INFO,
      "The document has a term the posting asks for, but only in other words.",
-     "Use the posting's wording at least once, e.g. 'radiofrequency ablation (RF neurotomy)'.",
+     "Use the posting's wording at least once, beside your own: 'posting wording (your "
+     "wording)'.",
      "Many tracking systems compare wording literally; a synonym found by this tool may be "
      "missed by theirs." + _NEEDS_JOB,
      bad="Posting: 'radiofrequency ablation'; resume: 'RF neurotomy, 300 cases.'",
@@ -79,7 +81,16 @@ def job_findings(ctx: CheckContext) -> Iterator[Finding]:
         yield finding("J103", f'The posting\'s title "{job.title}" is not stated in the '
                               "document.")
     for advice in job.advice:
-        yield finding("J104", advice.message, location=_first_location(ctx, advice.term_id))
+        if not copyable(advice.posting_wording):
+            # "Board certified or board eligible in pain medicine" is the posting's either/or
+            # sentence, not a wording of the term: writing it would claim a status.
+            continue
+        # The fix in the posting's words and the resume's own, not a stock example.
+        yours = advice.resume_wordings[0] if advice.resume_wordings else advice.term
+        fix = (f'Use the posting\'s words "{advice.posting_wording}" once, where the document '
+               f'says "{yours}".')
+        yield finding("J104", advice.message, location=_first_location(ctx, advice.term_id),
+                      fix=fix)
 
 
 def _only_mentioned(ctx: CheckContext, term_id: str) -> Match | None:

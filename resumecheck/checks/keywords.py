@@ -35,9 +35,19 @@ def required_terms_missing(ctx: CheckContext) -> Iterator[Finding]:
         return
     if not enough_text(ctx.document):
         return  # a file that was barely read: the parse and length findings say why
+    from resumecheck.actions import term_advice
+
     for t in ctx.terms:
         if t.level == Level.REQUIRED and not t.found:
-            yield finding("K101", f'Required term "{t.term}" not found.', fix=t.tip)
+            # The same advice as the plan's action: conditional on the truth, and about the
+            # status when the document states the term as pending, planned or hedged.
+            said = term_advice(t, ctx.kind)
+            if said.mention is not None:
+                yield finding("K101", f'Required term "{t.term}" is only mentioned '
+                                      f"({said.mention.reason}).",
+                              location=said.mention.location, fix=said.advice)
+            else:
+                yield finding("K101", f'Required term "{t.term}" not found.', fix=said.advice)
 
 
 # --------------------------------------------------------------------------- wording and place

@@ -26,7 +26,10 @@ rule("P101", "no-text-layer", Severity.ERROR,
      "Export the document from the word processor as PDF or DOCX instead of scanning or "
      "printing it to an image.",
      "Tracking systems read the text stored in a file; they do not run character recognition "
-     "on pictures. A scanned CV reaches them as an empty document and scores nothing.",
+     "on pictures. A scanned CV reaches them as an empty document and scores nothing. "
+     "resumecheck check reports such a file once, as unreadable (exit 3), with what to do, "
+     "and makes no other finding; so does a file of mostly unmapped glyphs, or one where "
+     "fewer than 50 words were read from several pages.",
      bad="A PDF whose every page is a scanned image with no text layer.",
      good="A PDF exported from a word processor, with selectable text on every page.",
      runnable=False)

@@ -92,8 +92,9 @@ rule("S102", "missing-postgraduate-training", Severity.WARNING,
 
 rule("S103", "missing-board-certification", Severity.WARNING,
      "No Board Certification section.",
-     "Add a 'Board Certification' heading naming each board, the specialty and the year "
-     "(or 'board eligible' with the expected date).",
+     "Add a 'Board Certification' heading naming each board you are certified by, the "
+     "specialty and the year; a certification still pending goes there with its status "
+     "and examination date.",
      "Board status is a hard requirement in most physician postings and an ATS field of "
      "its own; under an unrelated heading it is easily missed.",
      bad=_CV_HEAD + _TRAINING,

@@ -21,7 +21,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from html import escape
 
-from resumecheck.actions import Plan, gains_text, places, plan, shared_gain, target
+from resumecheck.actions import Plan, bonus_summary, gains_text, places, plan, shared_gain, target
 from resumecheck.formatters.base import (
     Formatter,
     RankRow,
@@ -405,8 +405,7 @@ def _missing(advice: Plan, full: bool, quote: _Quote) -> list[str]:
                     + (f": {_e(a.advice)}" if a.advice else "") + "</li>" for a in acts)
                     + "</ul></li>")
             elif level == Level.BONUS:
-                best = max(a.gain for a in acts)
-                out.append(f"<li>{_e(level)} ({len(acts)}): up to +{best:.1f} points each "
+                out.append(f"<li>{_e(level)} ({len(acts)}): {_e(bonus_summary(acts))} "
                            '<span class="muted">(add --details)</span></li>')
             else:
                 out.append(f"<li>{_e(level)} ({len(acts)}): "
@@ -428,7 +427,9 @@ def _categories(o: Report) -> list[str]:
             f"<tr><td>{_e(c.title)}</td><td>{c.weight:g}</td><td>{c.terms_found}/"
             f"{c.terms_total}</td><td>{c.found:g}/{c.possible:g}</td>"
             f'<td><meter value="{share:.2f}"></meter> {100 * share:.0f}%</td></tr>')
-    out += ["</tbody>", "</table>"]
+    from resumecheck.scoring import RULE
+
+    out += ["</tbody>", "</table>", f'<p class="rule">{_e(RULE)}</p>']
     return out
 
 

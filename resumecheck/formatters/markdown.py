@@ -81,7 +81,14 @@ class MarkdownFormatter(Formatter):
     def _report(self, o: Report, result: FileResult) -> list[str]:
         """The text report's order and facts: first screen, findings, what is missing, the
         score by category; with ``--details`` every tip, fix and found term's places."""
-        from resumecheck.actions import gains_text, plan, same_fix, shared_gain, target
+        from resumecheck.actions import (
+            bonus_summary,
+            gains_text,
+            plan,
+            same_fix,
+            shared_gain,
+            target,
+        )
 
         advice = plan(o)
         full = self.ctx.details
@@ -155,8 +162,7 @@ class MarkdownFormatter(Formatter):
                             item += f": {md(a.advice)}"
                         out.append(item)
                 elif level == Level.BONUS:
-                    best = max(a.gain for a in acts)
-                    out.append(f"- {level.value} ({len(acts)}): up to +{best:.1f} points each "
+                    out.append(f"- {level.value} ({len(acts)}): {bonus_summary(acts)} "
                                "(add --details)")
                 else:
                     out.append(f"- {level.value} ({len(acts)}): "
@@ -169,6 +175,9 @@ class MarkdownFormatter(Formatter):
                     f"| {_cell(c.title)} | {c.weight:g} | {c.terms_found}/{c.terms_total} "
                     f"| {c.found:g}/{c.possible:g} | {100 * c.ratio:.0f}% |"
                 )
+            from resumecheck.scoring import RULE
+
+            out += ["", md(RULE)]
         if full:
             found = [t for t in o.terms if t.found]
             if found:

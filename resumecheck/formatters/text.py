@@ -110,7 +110,7 @@ def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> 
     ``--details`` also every found term's places, every tip and every fix."""
     from rich.text import Text
 
-    from resumecheck.actions import plan, same_fix, shared_gain, target
+    from resumecheck.actions import bonus_summary, plan, same_fix, shared_gain, target
 
     advice = plan(report)
     full = ctx.details
@@ -201,7 +201,8 @@ def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> 
                 for a in acts:
                     line = Text("  - ")
                     line.append(a.term, style="bold")
-                    line.append(f" {_gains(a)}", style="dim")
+                    if _gains(a):
+                        line.append(f" {_gains(a)}", style="dim")
                     if a.where:
                         line.append(f"; {a.where}", style="dim")
                     _hang(console, line, 6)
@@ -211,8 +212,7 @@ def _report(console, report: Report, result: FileResult, ctx: RenderContext) -> 
             line = Text(f"  {level.value} ({len(acts)})", style=_LEVEL_STYLE[level])
             if level == Level.BONUS:
                 # Bonus terms only add to a score: by count here, by name with --details.
-                best = max(a.gain for a in acts)
-                line.append(f": up to +{best:.1f} points each")
+                line.append(f": {bonus_summary(acts)}")
             else:
                 line.append(": " + ", ".join(a.term for a in acts))
             _hang(console, line, 4)
@@ -293,9 +293,12 @@ def _categories(console, report: Report, full: bool) -> None:
         table.add_row(f"  {c.title}", f"{c.weight:g}", f"{c.terms_found}/{c.terms_total}",
                       f"{c.found:g}/{c.possible:g}", f"{100 * c.ratio:.0f}%")
     console.print(table)
+    from resumecheck.scoring import RULE
+
+    _hang(console, Text(f"  {RULE}", style="dim"), 2)
     if full:
-        console.print(Text("Score = weighted mean of category shares; a term earns weight x 3 "
-                           "(required), 2 (preferred) or 1 (bonus).", style="dim"))
+        console.print(Text("  A term earns its weight x 3 (required), 2 (preferred) or 1 "
+                           "(bonus).", style="dim"))
 
 
 def _found_terms(console, report: Report) -> None:

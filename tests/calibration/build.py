@@ -286,12 +286,76 @@ ANESTH_PRIVATE_NEW = Cv(
 )
 
 
+#: A physiatrist who works locum tenens assignments and a telehealth practice, exported to
+#: PDF: assignments instead of one employer, credentials in a two-column table.
+PMR_LOCUM_TELEHEALTH = Cv(
+    name="Gideon F. Achterberg, DO",
+    tagline="Pain Medicine Physician - Locum Tenens and Telehealth",
+    contact="Bozeman, MT | (406) 555-0119 | gachterberg@example.com",
+    sections=(
+        Section("Summary", paragraphs=(
+            "Physiatrist certified in pain medicine who has worked locum tenens since 2019: "
+            "short and long assignments covering interventional pain clinics in rural and "
+            "critical-access hospitals, plus a telehealth follow-up practice licensed in five "
+            "states. I start seeing patients on day one and leave clinics with their protocols "
+            "written down.",
+        )),
+        Section("Locum Assignments", entries=(
+            Entry("Interventional Pain Physician (locum, 9 months)",
+                  "Big Sky Regional Medical Center, Great Falls, MT", "2024 - 2025", (
+                      "Covered a solo pain clinic during a recruitment gap: 14-18 patients a "
+                      "day, two fluoroscopy days a week",
+                      "Transforaminal and interlaminar epidural steroid injections, medial "
+                      "branch blocks and radiofrequency ablation, sacroiliac joint injections, "
+                      "genicular nerve blocks",
+                      "Rewrote the clinic's controlled-substance agreement and PDMP workflow",
+                  )),
+            Entry("Pain Physician (locum, recurring 2 weeks a month)",
+                  "Laramie Plains Hospital, Laramie, WY", "2021 - 2024", (
+                      "Spinal cord stimulator trials (about 20) and implant follow-up with the "
+                      "visiting neurosurgeon",
+                      "Consults for inpatients with cancer pain and acute-on-chronic pain",
+                  )),
+            Entry("Physiatrist (locum)", "Cascade Rehabilitation Hospital, Boise, ID",
+                  "2019 - 2021", (
+                      "Inpatient rehabilitation and an outpatient EMG/nerve conduction clinic",
+                  )),
+        )),
+        Section("Telehealth Practice", entries=(
+            Entry("Founder and sole physician", "Prairie Telepain PLLC", "2022 - present", (
+                "Video follow-up visits for chronic pain and medication management, about 35 "
+                "a week, for patients in Montana, Wyoming, Idaho, North Dakota and Colorado",
+                "Referral network of physical therapists and pain psychologists in each state; "
+                "shared care plans with patients' primary care physicians",
+            )),
+        )),
+        Section("Credentials", table=(
+            ("Board certification", "ABPMR: Physical Medicine and Rehabilitation (2016), "
+                                    "Pain Medicine (2017)"),
+            ("Medical licenses", "Montana, Wyoming, Idaho, North Dakota, Colorado (all "
+                                 "active, unrestricted); Interstate Medical Licensure Compact"),
+            ("DEA", "Registered in all five states"),
+            ("Fellowship", "Pain Medicine, ACGME-accredited, Timberline University, "
+                           "Spokane, WA, 2015-2016"),
+            ("Residency", "Physical Medicine and Rehabilitation, Timberline University, "
+                          "2012-2015"),
+            ("Medical school", "DO, Plains College of Osteopathic Medicine, 2011"),
+        )),
+        Section("Memberships", paragraphs=(
+            "American Academy of Physical Medicine and Rehabilitation; Spine Intervention "
+            "Society; American Telemedicine Association",
+        )),
+    ),
+)
+
+
 #: File name -> (CV, Word heading styles?). The names are the ones bands.toml labels; the
 #: suffix picks the format.
 BINARIES: dict[str, tuple[Cv, bool]] = {
     "complete_pmr_private_senior.docx": (PMR_PRIVATE_SENIOR, True),
     "resident_pmr_pgy4.docx": (PMR_RESIDENT, False),
     "complete_anesth_private_new.pdf": (ANESTH_PRIVATE_NEW, False),
+    "complete_pmr_locum_telehealth.pdf": (PMR_LOCUM_TELEHEALTH, False),
 }
 
 

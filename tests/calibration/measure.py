@@ -249,8 +249,9 @@ def render_markdown(labels: Labels, rows: list[Measured]) -> str:
         lines.append(f"| {band.id} | {_band_range(band.low, band.high)} | {n} | {inside} | "
                      f"{low:.1f} | {median:.1f} | {high:.1f} |")
     lines += ["", "### Where the points are", "",
-              "The mean share of each category's points that a band's documents found "
-              "(1.00 = every term of the category).", "", category_table(labels, rows)]
+              "The mean share of each category that a band's documents fill (1.00 = the "
+              "category is full; see docs/profiles.md, \"How the score is computed\").", "",
+              category_table(labels, rows)]
     return "\n".join(lines)
 
 

@@ -1,0 +1,145 @@
+"""Personal data found once, with offsets: the spans the contact checks count and --redact
+masks, in time linear in the text."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+import resumecheck
+from resumecheck.checks import contact as C
+from resumecheck.models import Document, PersonalKind
+from resumecheck.personal import find, mark
+from resumecheck.readers import read_bytes
+from resumecheck.redact import mask_document, mask_path, mask_text
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+E, P, S = PersonalKind.EMAIL, PersonalKind.PHONE, PersonalKind.STREET
+
+
+@pytest.mark.parametrize(("text", "kind", "datum"), [
+    ("write to jane.doe@example.com.", E, "jane.doe@example.com"),
+    ("Jane.Doe+cv@mail.example.co.uk | x", E, "Jane.Doe+cv@mail.example.co.uk"),
+    ("Call (608) 555-0147 today", P, "(608) 555-0147"),
+    ("Mobile 608\u2013555\u20130182", P, "608\u2013555\u20130182"),
+    ("Office 608/555-0163", P, "608/555-0163"),
+    ("Fax 608/555/0129", P, "608/555/0129"),
+    ("or +1 608 555 0174", P, "+1 608 555 0174"),
+    ("cell 6085550136 any time", P, "6085550136"),
+    ("desk 555-0191", P, "555-0191"),
+    ("UK +44 20 7946 0958", P, "+44 20 7946 0958"),
+    ("Tel: 020 7946 0958", P, "020 7946 0958"),
+    ("Mobile 0412 345 678", P, "0412 345 678"),
+    ("Ph. 608.555.0147 ext 22", P, "608.555.0147 ext 22"),
+    ("(608) 555-0158 221B Baker Street", P, "(608) 555-0158"),
+    ("P.O. Box 4471 608\u2013555\u20130182", P, "608\u2013555\u20130182"),
+    ("lives at 221B Baker Street, London", S, "221B Baker Street"),
+    ("home 4102 maple grove avenue; office", S, "4102 maple grove avenue"),
+    ("Mail: P.O. Box 4471, Madison", S, "P.O. Box 4471"),
+    ("Mail: PO Box 12", S, "PO Box 12"),
+    ("studio 1450 Quillfeather Lane, Apt 3C", S, "1450 Quillfeather Lane, Apt 3C"),
+    ("300 West 57th Street, Suite 4B", S, "300 West 57th Street, Suite 4B"),
+])
+def test_each_shape_is_found_whole(text: str, kind: PersonalKind, datum: str) -> None:
+    found = [(s.kind, text[s.start:s.end]) for s in find(text)]
+    assert (kind, datum) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Attending physician, 2019-2024, 2,300 visits",
+    "NPI 1234567890",
+    "ISBN 978-0-19-852663-6 and ISBN 978 0 19 852663 6 2019",
+    "J Pain Res. 2022;15(3):101-109",
+    "ORCID 0000-0002-1825-0097",
+    "07/2022 - 06/2023    Pain Medicine Fellowship",
+    "Madison, WI 53705",
+    "Treated 40 patients referred by Dr. Lee",
+    "SOX 404 testing\nMonth-end close",
+    "Performed 1,200 procedures along the way",
+    "x@y and @handle",
+])
+def test_what_is_not_personal_data(text: str) -> None:
+    assert find(text) == ()
+
+
+def test_a_phone_split_over_two_table_cells_is_found_in_both() -> None:
+    document = mark(read_bytes(b"Telephone\n(608)\n555-0147\n", "cells.txt"))
+    masked = mask_document(document)
+    assert "(608)" not in masked.text and "0147" not in masked.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", [
+    "1 " * 100_000,
+    "7" * 200_000,
+    "12 Maple Grove " * 13_334,
+    "a.b@" * 50_000,
+    "".join(random.Random(3).choice("0123456789 -().") for _ in range(200_000)),
+], ids=["digit-and-space", "one-number", "street-like", "at-signs", "random-digits"])
+def test_a_200000_character_line_is_masked_in_seconds(line: str) -> None:
+    start = time.process_time()
+    mask_text(line)
+    assert time.process_time() - start < 10  # was minutes: patterns that backtracked
+
+
+def test_masking_moves_the_spans_onto_the_marks() -> None:
+    text = ("Jordan Avery, MD\njordan.avery@example.com | (608) 555-0147\n"
+            "EXPERIENCE\nClinic at 221B Baker Street since 2019.\n")
+    masked = mask_document(read_bytes(text.encode(), "cv.txt"))
+    assert masked.redacted
+    assert "[email] | [phone]" in masked.text and "Clinic at [address] since" in masked.text
+    shown = [(s.kind, masked.text[s.start:s.end]) for s in masked.personal or ()]
+    assert shown == [(E, "[email]"), (P, "[phone]"), (S, "[address]")]
+
+
+@pytest.mark.parametrize(("path", "shown"), [
+    ("cvs/jane.doe@example.com.pdf", "cvs/[email].pdf"),
+    ("cvs/jane.doe@example.com_cv.docx", "cvs/[email]_cv.docx"),
+    ("cvs/cv (608) 555-0147.docx", "cvs/cv [phone].docx"),
+    ("cvs/221B_Baker_Street_608\u2013555\u20130182.pdf", "cvs/[address]_[phone].pdf"),
+    ("jane.doe@example.com/cv.pdf", "[email]/cv.pdf"),
+    ("cvs/cv_pain_medicine.pdf", "cvs/cv_pain_medicine.pdf"),
+    ("2024/cv-2024-01-15.pdf", "2024/cv-2024-01-15.pdf"),
+])
+def test_personal_data_in_file_names_is_masked(path: str, shown: str) -> None:
+    path = path.replace("/", os.sep)
+    assert mask_path(path) == shown.replace("/", os.sep)
+    assert mask_path(mask_path(path)) == mask_path(path)
+
+
+@pytest.mark.parametrize("phone", [
+    "(608) 555-0147", "608\u2013555\u20130147", "608/555-0147", "+44 20 7946 0958",
+    "Tel: 020 7946 0958", "NPI 1234567890", "2019-2024",
+])
+def test_the_contact_check_and_redaction_agree(phone: str) -> None:
+    text = (f"Jordan Avery, MD\njordan.avery@example.com | {phone}\nEXPERIENCE\n"
+            + "Attending physician in pain medicine at a regional clinic. " * 12)
+    document = read_bytes(text.encode(), "cv.txt")
+    ctx = _context(document)
+    no_phone = any(f.code == "C102" for f in C.contact_details(ctx))
+    masked = "[phone]" in mask_document(document).text
+    assert no_phone != masked
+
+
+def _context(document: Document):
+    from resumecheck.checks import CheckContext
+    from resumecheck.models import Kind
+    from resumecheck.profiles import load_profile
+
+    return CheckContext(document=document, kind=Kind.RESUME, profile=load_profile("pain-medicine"),
+                        terms=(), doc=None, matches={})
+
+
+@pytest.mark.parametrize("sample", ["cv_pain_medicine.docx", "cv_pain_medicine.pdf",
+                                    "cover_letter_pain_medicine.docx"])
+def test_redaction_changes_what_is_shown_not_the_verdict(sample: str) -> None:
+    plain = resumecheck.check(SAMPLES / sample)
+    masked = resumecheck.check(SAMPLES / sample, redact=True)
+    assert masked.score == plain.score
+    assert [(f.code, f.location) for f in masked.findings] == [
+        (f.code, f.location) for f in plain.findings]
+    assert "[email]" in str(masked.to_dict()) and "@example.com" not in str(masked.to_dict())

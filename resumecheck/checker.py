@@ -35,10 +35,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def read_for_check(path: str | Path, options: CheckOptions) -> Document:
-    """A document as its reader sees it (the step a capped child process runs)."""
+    """A document as its reader sees it (the step a capped child process runs), its
+    personal data marked, and masked with ``--redact``."""
     from resumecheck.readers import read_document
+    from resumecheck.redact import prepare
 
-    return read_document(path, limits=options.limits, password=options.password)
+    document = read_document(path, limits=options.limits, password=options.password)
+    return prepare(document, redact=options.redact)
 
 
 def read_posting(path: str | Path, options: CheckOptions) -> Document:
@@ -90,6 +93,7 @@ class Checker:
         from resumecheck.matching import TermMatcher
         from resumecheck.nlp import load_pipeline
         from resumecheck.profiles import load_profile
+        from resumecheck.redact import prepare
 
         profile = profile if profile is not None else load_profile(options.profile)
         pipeline = load_pipeline(options.model)
@@ -101,11 +105,13 @@ class Checker:
 
             document = posting if posting is not None else read_posting(options.job, options)
             with _capped(document.path, "job posting", caps, InputError):
+                document = prepare(document, redact=options.redact)
                 analysis = analyze_posting(document, profile, matcher)
         companion = None
         if options.resume:
             document = resume if resume is not None else read_resume(options.resume, options)
             with _capped(document.path, "resume", caps, InputError):
+                document = prepare(document, redact=options.redact)
                 companion = Companion(document, matcher.find(document))
         return cls(options, profile, pipeline, matcher, analysis, companion)
 
@@ -117,14 +123,20 @@ class Checker:
         return self.check(self.read(path))
 
     def check(self, document: Document) -> Report:
-        """Match, score and check ``document``: the report, redacted when asked."""
+        """Match, score and check ``document``.
+
+        Its personal data is marked first; with ``--redact`` it is masked in the document
+        itself, so everything the report quotes is cut from masked text.
+        """
         from resumecheck.checks import CheckContext, run_checks
         from resumecheck.kinds import classify
+        from resumecheck.redact import prepare
         from resumecheck.rules import selected
         from resumecheck.scoring import compute_score
 
         options = self.options
         profile = self.profile
+        document = prepare(document, redact=options.redact)
         kind, kind_reason = classify(document, options.kind)
         doc = self.pipeline.make_doc(document.text)
         matches = self.matcher.find(document, doc)
@@ -147,7 +159,7 @@ class Checker:
              if selected(f.code, options.select, options.ignore)),
             key=lambda f: f.sort_key(),
         )
-        report = Report(
+        return Report(
             path=document.path,
             kind=kind,
             kind_reason=kind_reason,
@@ -160,11 +172,6 @@ class Checker:
             findings=tuple(findings),
             job=job,
         )
-        if options.redact:
-            from resumecheck.redact import redact
-
-            return redact(report)
-        return report
 
 
 def _in_own_words(finding: Finding, conventions: Conventions) -> Finding:

@@ -310,6 +310,9 @@ def extract(
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted PDF.")
     ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Hide emails, phone numbers and street addresses.")
+    ] = False,
 ) -> int:
     """Show what an ATS would read: every block with its section, origin and page."""
     from resumecheck.batch import Prefetch
@@ -321,10 +324,14 @@ def extract(
     from resumecheck.preflight import display_path
 
     # Parsed in a capped child process, like every file `check` reads.
-    reader = Prefetch(read_for_check, display_path(path), CheckOptions(password=password),
-                      Caps())
+    reader = Prefetch(read_for_check, display_path(path),
+                      CheckOptions(password=password, redact=redact), Caps())
     document = reader.result()
     if isinstance(document, Failure):
+        if redact:
+            from resumecheck.redact import mask_outcome
+
+            document = mask_outcome(document)
         if reader.traceback and _State.debug:
             _err(f"{document.path}: internal error\n{reader.traceback}")
         _err(f"{document.path}: {document.reason}")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from resumecheck import __version__
-from resumecheck.errors import ExitCode, InputError
+from resumecheck.errors import ExitCode, InputError, ResumecheckError
 from resumecheck.formatters.registry import OutputFormat
 from resumecheck.limits import Caps
 from resumecheck.models import Document, Failure, Outcome
@@ -48,6 +48,23 @@ Err = Callable[[str], None]
 
 def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCode:
     """Check ``settings.paths`` and write the report; the exit code comes from the tally."""
+    if not settings.options.redact:
+        return _run(settings, err, stdout, _as_is)
+    from resumecheck.redact import mask_error, mask_path
+
+    try:
+        return _run(settings, err, stdout, mask_path)
+    except ResumecheckError as exc:  # a line naming a file: masked like every other
+        raise mask_error(exc) from None
+
+
+def _as_is(path: str) -> str:
+    return path
+
+
+def _run(settings: RunSettings, err: Err, stdout: TextIO | None,
+         shown: Callable[[str], str]) -> ExitCode:
+    """The run; ``shown`` is how a path is shown (masked under ``--redact``)."""
     from resumecheck.discover import NOT_A_DOCUMENT, discover, path_order
     from resumecheck.formatters.base import RenderContext
     from resumecheck.profiles import load_profile
@@ -61,7 +78,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         # (a missing path, a FIFO, a link out of the folder) is accounted for as unreadable.
         if reason == NOT_A_DOCUMENT or "lock file" in reason:
             if settings.verbose:
-                err(f"{path}: skipped: {reason}")
+                err(f"{shown(path)}: skipped: {reason}")
         else:
             skipped.append(Failure(path, reason))
     files = discovery.files
@@ -74,7 +91,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         files = guard_output(settings.output, documents=files, companions=companions,
                              folders=discovery.folders)
     if not files and not skipped:
-        err("resumecheck: no documents found in " + ", ".join(settings.paths))
+        err("resumecheck: no documents found in " + ", ".join(map(shown, settings.paths)))
         return ExitCode.UNREADABLE
     ctx = RenderContext(
         version=__version__,
@@ -85,6 +102,7 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         total=len(files) + len(skipped),
     )
     formatter = settings.fmt.formatter(ctx)
+    masked = shown is not _as_is
     # One file is read in a capped child while this process builds the checker.
     first = _prefetch(files[0], settings) if len(files) == 1 else None
     try:
@@ -101,21 +119,25 @@ def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCo
         def deliver(outcome: Outcome) -> None:
             # Paths that were never opened take their place in path order.
             while pending and path_order(pending[0].path) < path_order(outcome.path):
-                _deliver(pending.pop(0), formatter, tally, sink, err)
-            _deliver(outcome, formatter, tally, sink, err)
+                _deliver(pending.pop(0), formatter, tally, sink, err, masked)
+            _deliver(outcome, formatter, tally, sink, err, masked)
 
         if first is not None:
-            deliver(_check_single(first, checker, settings, err))
+            deliver(_check_single(first, checker, settings, err, shown))
         elif files:
-            _check_batch(files, checker, settings, err, deliver)
+            _check_batch(files, checker, settings, err, deliver, shown)
         for outcome in pending:
-            _deliver(outcome, formatter, tally, sink, err)
+            _deliver(outcome, formatter, tally, sink, err, masked)
         sink.write(formatter.finish(tally))
     return tally.exit_code()
 
 
 def _deliver(outcome: Outcome, formatter: Formatter, tally: Tally, sink: TextIO,
-             err: Err) -> None:
+             err: Err, masked: bool = False) -> None:
+    if masked:
+        from resumecheck.redact import mask_outcome
+
+        outcome = mask_outcome(outcome)
     verdict = judge(outcome, formatter.ctx.thresholds)
     tally.add(verdict)
     if isinstance(outcome, Failure):
@@ -181,7 +203,7 @@ def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err) -> D
 
 
 def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
-                  err: Err) -> Outcome:
+                  err: Err, shown: Callable[[str], str]) -> Outcome:
     """One file: its document was read in a capped child; check it here, under the same
     time (what is left of it) and memory caps."""
     import time
@@ -191,7 +213,7 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
     document = reader.result()
     if isinstance(document, Failure):
         if reader.traceback and settings.debug:
-            err(f"{reader.path}: internal error\n{reader.traceback}")
+            err(f"{shown(reader.path)}: internal error\n{reader.traceback}")
         return document
     caps = settings.caps
     left = None
@@ -204,12 +226,12 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
 
     captured = capture(reader.path, step, caps)
     if captured.traceback and captured.fatal is None and settings.debug:
-        err(f"{reader.path}: internal error\n{captured.traceback}")
+        err(f"{shown(reader.path)}: internal error\n{captured.traceback}")
     return captured.unwrap()
 
 
 def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, err: Err,
-                 deliver: Callable[[Outcome], None]) -> None:
+                 deliver: Callable[[Outcome], None], shown: Callable[[str], str]) -> None:
     """Several files: in worker processes forked from this one (they inherit the checker),
     each file under the caps; outcomes handed over in path order."""
     import os
@@ -222,11 +244,19 @@ def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, 
 
     def internal(path: str, trace: str) -> None:
         if settings.debug:
-            err(f"{path}: internal error\n{trace}")
+            err(f"{shown(path)}: internal error\n{trace}")
 
     with make_progress(len(files), show) as progress:
+
+        def advance(outcome: Outcome | None = None) -> None:
+            if outcome is not None and shown is not _as_is:
+                from resumecheck.redact import mask_outcome
+
+                outcome = mask_outcome(outcome)
+            progress.advance(outcome)
+
         check_in_workers(files, checker, jobs=jobs, caps=settings.caps,
-                         on_progress=progress.advance, on_internal_error=internal,
+                         on_progress=advance, on_internal_error=internal,
                          on_result=deliver, keep=False)
 
 

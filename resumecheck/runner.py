@@ -128,7 +128,10 @@ def _run(settings: RunSettings, err: Err, stdout: TextIO | None,
             _check_batch(files, checker, settings, err, deliver, shown)
         for outcome in pending:
             _deliver(outcome, formatter, tally, sink, err, masked)
-        sink.write(formatter.finish(tally))
+        from resumecheck.formatters.base import pieces
+
+        for piece in pieces(formatter.finish(tally)):
+            sink.write(piece)
     return tally.exit_code()
 
 

@@ -8,13 +8,14 @@ a document, a file name or a profile is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html import escape
 
 from resumecheck.formatters.base import (
     Formatter,
     RankRow,
     RenderContext,
+    Spool,
     document_facts,
     format_number,
     match_rate,
@@ -79,8 +80,10 @@ def _chart(categories: Sequence[CategoryScore], label: str) -> str:
 class HtmlFormatter(Formatter):
     def __init__(self, ctx: RenderContext) -> None:
         super().__init__(ctx)
-        #: Per file: its ranking row, its anchor and its section, rendered as it finishes.
-        self._files: list[tuple[RankRow, str, str]] = []
+        #: Per file: its ranking row, its anchor and where its section (rendered as it
+        #: finishes) waits.
+        self._files: list[tuple[RankRow, str, int]] = []
+        self._sections = Spool()
 
     def add(self, result: FileResult) -> str:
         o = result.outcome
@@ -92,10 +95,10 @@ class HtmlFormatter(Formatter):
             label = "Unreadable" if result.verdict.status == Status.UNREADABLE else "Internal error"
             out.append(f'<p class="unreadable"><strong>{label}:</strong> {_e(o.reason)}</p>')
         out.append("</section>")
-        self._files.append((rank_row(result), anchor, "\n".join(out)))
+        self._files.append((rank_row(result), anchor, self._sections.append("\n".join(out))))
         return ""
 
-    def finish(self, tally: Tally) -> str:
+    def finish(self, tally: Tally) -> Iterator[str]:
         ctx = self.ctx
         by_row = {id(row): (anchor, text) for row, anchor, text in self._files}
         order = ranked([row for row, _, _ in self._files])
@@ -124,12 +127,13 @@ class HtmlFormatter(Formatter):
             "<th class=\"num\">Warnings</th><th>Status</th></tr></thead>",
             "<tbody>",
         ]
+        yield "\n".join(out)  # then a row at a time: a batch of any size is never held whole
         for position, row in enumerate(order):
             anchor = by_row[id(row)][0]
             link = f'<a href="#{anchor}">{_e(row.path)}</a>'
             if row.readable:
                 rate = "" if row.match_rate is None else _e(format_number(row.match_rate))
-                out.append(
+                line = (
                     f'<tr><td class="num">{ranks[position]}</td><td>{link}</td>'
                     f"<td>{_e(row.kind)}</td><td class=\"num\">{row.score:.1f}</td>"
                     f'<td class="num">{rate}</td>'
@@ -139,15 +143,17 @@ class HtmlFormatter(Formatter):
                     f'<td class="{row.status}">{row.status}</td></tr>'
                 )
             else:
-                out.append(
+                line = (
                     f'<tr><td class="num"></td><td>{link}</td><td></td><td></td><td></td>'
                     f'<td></td><td></td><td></td><td class="unreadable">{row.status}: '
                     f"{_e(row.reason)}</td></tr>"
                 )
-        out += ["</tbody>", "</table>"]
-        out += [by_row[id(row)][1] for row in order]
-        out += ["</body>", "</html>"]
-        return "\n".join(out) + "\n"
+            yield "\n" + line
+        yield "\n</tbody>\n</table>"
+        for row in order:
+            yield "\n" + self._sections.get(by_row[id(row)][1])
+        yield "\n</body>\n</html>\n"
+        self._sections.close()
 
     def _report(self, o: Report, result: FileResult) -> list[str]:
         rate = match_rate(o)

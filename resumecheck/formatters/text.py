@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from resumecheck.formatters.base import (
     Formatter,
     RankRow,
     RenderContext,
+    Spool,
     document_facts,
     rank_row,
     ranked,
@@ -25,12 +26,16 @@ _PLACES = 3
 
 
 class TextFormatter(Formatter):
+    #: Without colour, draw with :mod:`resumecheck.formatters.plain` (the same bytes as Rich,
+    #: in a fraction of the time: ``tests/test_text_plain.py``); with colour, with Rich.
+    plain_layout = True
+
     def __init__(self, ctx: RenderContext) -> None:
         super().__init__(ctx)
         self._rows: list[RankRow] = []
         #: Full reports, rendered as each file finishes (a batch keeps them only with
-        #: --details; its text report is otherwise the ranking).
-        self._reports: list[str] = []
+        #: --details; its text report is otherwise the ranking), waiting on disk.
+        self._reports = Spool()
 
     def add(self, result: FileResult) -> str:
         ctx = self.ctx
@@ -39,17 +44,36 @@ class TextFormatter(Formatter):
             return ""
         outcome = result.outcome
         if isinstance(outcome, Report):
-            self._reports.append(self._print(lambda c: _report(c, outcome, result, ctx)))
+            self._reports.append(self._draw(lambda c: _report(c, outcome, result, ctx),
+                                            lambda c: _report_plain(c, outcome, result, ctx)))
         elif not ctx.batch:
             said = outcome.reason if outcome.internal else f"unreadable: {outcome.reason}"
-            self._reports.append(self._print(lambda c: c.print(f"{outcome.path}: {said}")))
+            line = f"{outcome.path}: {said}"
+            self._reports.append(self._draw(lambda c: c.print(line), lambda c: c.print(line)))
         return ""
 
-    def finish(self, tally: Tally) -> str:
-        parts = []
+    def finish(self, tally: Tally) -> Iterator[str]:
         if self.ctx.batch:
-            parts.append(self._print(lambda c: _ranking(c, self._rows, self.ctx)))
-        return "".join(parts + self._reports)
+            if self._plain:
+                yield from _ranking_plain(self._rows, self.ctx)
+            else:
+                yield self._print(lambda c: _ranking(c, self._rows, self.ctx))
+        yield from self._reports
+        self._reports.close()
+
+    @property
+    def _plain(self) -> bool:
+        return self.plain_layout and not self.ctx.color
+
+    def _draw(self, draw, draw_plain) -> str:
+        """What ``draw(console)`` prints (``draw_plain(plain_console)`` without colour)."""
+        if not self._plain:
+            return self._print(draw)
+        from resumecheck.formatters.plain import PlainConsole
+
+        console = PlainConsole(WIDTH)
+        draw_plain(console)
+        return _tidy(console.text())
 
     def _print(self, draw) -> str:
         """What ``draw(console)`` prints, trailing spaces removed from every line."""
@@ -69,8 +93,12 @@ class TextFormatter(Formatter):
             legacy_windows=False,
         )
         draw(console)
-        text = buf.getvalue()
-        return "".join(line.rstrip() + "\n" for line in text.splitlines())
+        return _tidy(buf.getvalue())
+
+
+def _tidy(text: str) -> str:
+    """Trailing spaces removed from every line."""
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
 def _ranking(console, rows: Sequence[RankRow], ctx: RenderContext) -> None:
@@ -234,3 +262,132 @@ def _hang(console, text, indent: int) -> None:
 
 def _score_style(value: float) -> str:
     return "bold green" if value >= 75 else "bold yellow" if value >= 50 else "bold red"
+
+
+# -- the same layout without Rich (no colour) ------------------------------------------------
+# Each function below draws what the Rich function of the same name (without "_plain") draws,
+# byte for byte once colour is off; tests/test_text_plain.py compares the two on many
+# reports. A change to the layout above is made here too.
+
+
+def _ranking_plain(rows: Sequence[RankRow], ctx: RenderContext) -> Iterator[str]:
+    """The ranking, line by line (a batch of any size is never held as one string)."""
+    from resumecheck.formatters.plain import Column, table, wrap
+
+    order = ranked(rows)
+    ranks = score_ranks(order)
+    cells = []
+    for position, row in enumerate(order):
+        if row.score is None:
+            cells.append(("-", row.path, "-", "-", "-", "-", str(row.status)))
+            continue
+        match = f"{row.match_rate:.1f}" if row.match_rate is not None else "-"
+        status = "ok" if row.status == Status.OK else "FAIL"
+        cells.append((str(ranks[position]), row.path, row.kind, f"{row.score:.1f}", match,
+                      str(len(row.missing_required)), status))
+    columns = [Column(col, justify, "fold") for col, justify in (
+        ("#", "right"), ("file", "left"), ("kind", "left"), ("score", "right"),
+        ("match", "right"), ("missing req.", "right"))]
+    columns.append(Column("status"))
+    for line in table(columns, cells, WIDTH, box=True, title="Ranking", title_justify="left"):
+        yield _tidy(line)
+    del cells
+    for row in order:
+        if row.score is None:
+            yield _tidy("\n".join(wrap(_clean(f"{row.status}: {row.path}: {row.reason}"), WIDTH)))
+    yield "\n"
+    if not ctx.details:
+        yield "Each file's full report: add --details.\n"
+
+
+def _clean(text: str) -> str:
+    from resumecheck.formatters.plain import clean
+
+    return clean(text)
+
+
+def _report_plain(console, report: Report, result: FileResult, ctx: RenderContext) -> None:
+    from resumecheck.formatters.plain import Column
+
+    if ctx.batch:
+        console.rule(report.path)
+    console.print(report.path)
+    console.print(
+        f"{report.kind.value} ({report.kind_reason}); profile {report.profile} "
+        f"{report.profile_version}; {document_facts(report)}"
+    )
+    score = f"Score {report.score.value:.1f} / 100"
+    fail_under = ctx.thresholds.fail_under
+    if fail_under is not None:
+        score += (f"  (threshold {fail_under:g}: "
+                  f"{'FAIL' if result.verdict.below_score else 'pass'})")
+    console.print(score)
+    if report.job is not None:
+        console.print(f"Match rate against the posting: {report.job.match_rate:.1f}%")
+        _job_section_plain(console, report.job)
+
+    columns = [Column("category"), Column("weight", "right"), Column("terms", "right"),
+               Column("points", "right"), Column("share", "right")]
+    rows = [(c.title, f"{c.weight:g}", f"{c.terms_found}/{c.terms_total}",
+             f"{c.found:g}/{c.possible:g}", f"{100 * c.ratio:.0f}%")
+            for c in report.score.categories]
+    console.print()
+    console.table(columns, rows, box=False)
+    console.print("Score = weighted mean of category shares; a term earns weight x 3 "
+                  "(required), 2 (preferred) or 1 (bonus).")
+
+    missing = [t for t in report.terms if not t.found]
+    if missing:
+        console.print()
+        console.print("Missing terms")
+        for level in _LEVEL_ORDER:
+            for t in (t for t in missing if t.level == level):
+                console.hang(f"  - [{level.value}] {t.term}  ({t.category})", 6)
+                if t.tip:
+                    console.hang(f"      {t.tip}", 6)
+    found = [t for t in report.terms if t.found]
+    if found:
+        console.print()
+        console.print(f"Found terms ({len(found)})")
+        for t in found:
+            console.hang(_found_line_plain(t), 6)
+    if report.findings:
+        console.print()
+        console.print(f"Findings ({len(report.findings)})")
+        for f in report.findings:
+            where = f"[{f.location.describe()}] " if f.location is not None else ""
+            console.hang(f"  {f.severity.value:<7} {f.code} {where}{f.message}", 10)
+            if f.fix:
+                console.hang(f"          fix: {f.fix}", 15)
+
+
+def _job_section_plain(console, job: JobMatch) -> None:
+    who = f" at {job.employer}" if job.employer else ""
+    if job.title:
+        mark = "stated" if job.title_found else "NOT stated"
+        console.print(f'Posting: "{job.title}"{who}; title {mark} in the document')
+    missing = job.missing
+    found = len(job.terms) - len(missing)
+    console.print(f"Posting terms found: {found}/{len(job.terms)} "
+                  "(profile terms weigh 2, posting phrases 1)")
+    if missing:
+        console.print("Missing posting terms")
+        for jt in missing[:_JOB_MISSING]:
+            p = jt.posting
+            where = ", ".join(x for x in (p.section or "", f"line {p.line}" if p.line else "")
+                              if x)
+            kind = "profile term" if p.source == "profile" else "posting phrase"
+            console.hang(f"  - {p.text}  ({kind}{'; posting ' + where if where else ''})", 6)
+            if p.sentence:
+                console.hang(f'      posting: "{p.sentence}"', 15)
+        if len(missing) > _JOB_MISSING:
+            console.print(f"  +{len(missing) - _JOB_MISSING} more")
+    for advice in job.advice:
+        console.hang(f"  wording: {advice.message}", 11)
+
+
+def _found_line_plain(t: TermResult) -> str:
+    visible = [m for m in t.matches if not m.hidden]
+    places = "; ".join(m.location.describe() for m in visible[:_PLACES])
+    more = f"; +{len(visible) - _PLACES} more" if len(visible) > _PLACES else ""
+    return f"  + {t.term} x{len(visible)}  {places}{more}"

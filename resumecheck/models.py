@@ -62,6 +62,12 @@ def plain(value: Any) -> Any:
     kind = type(value)
     if kind in _SIMPLE:
         return value
+    # The commonest values next (thousands per report in a batch), with the result the
+    # general steps below would give them.
+    if kind is float:
+        return round(value, 4)
+    if kind is tuple or kind is list:
+        return [plain(v) for v in value]
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, StrEnum):

@@ -143,3 +143,12 @@ def test_redaction_changes_what_is_shown_not_the_verdict(sample: str) -> None:
     assert [(f.code, f.location) for f in masked.findings] == [
         (f.code, f.location) for f in plain.findings]
     assert "[email]" in str(masked.to_dict()) and "@example.com" not in str(masked.to_dict())
+
+
+def test_the_library_masks_failed_files_too(tmp_path: Path) -> None:
+    from resumecheck.api import check_files
+
+    broken = tmp_path / "jane.doe@example.com (608) 555-0147.pdf"
+    broken.write_bytes(b"%PDF-1.7\nnot a PDF\n")
+    (outcome,) = check_files([broken], redact=True, jobs=1)
+    assert outcome.path == str(tmp_path / "[email] [phone].pdf")

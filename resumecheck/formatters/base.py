@@ -97,7 +97,7 @@ class Spool:
     forked while the file is open share its descriptor, never a buffer or a position.
     """
 
-    def __init__(self, memory: int = 8 << 20) -> None:
+    def __init__(self, memory: int = 2 << 20) -> None:
         self._memory = memory
         self._held: list[bytes] | None = []
         self._size = 0

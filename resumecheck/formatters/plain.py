@@ -15,7 +15,7 @@ drawn without its outer edge, cells padded one space either side but not at the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -195,30 +195,29 @@ class Column:
     overflow: str = "ellipsis"
 
 
-def _measure(cells: Iterable[str], pad: int, max_width: int) -> tuple[int, int]:
-    """(minimum, maximum) width of a column of padded cells, as ``Table`` measures it."""
+def _natural(cell: str) -> tuple[int, int]:
+    """(longest word, longest line) of a cell, in cells: what ``Text`` measures."""
+    if cell.isascii() and cell.isprintable():
+        high = len(cell)
+        low = max(map(len, cell.split())) if " " in cell and cell.strip() else high
+    else:
+        lines = cell.splitlines()
+        high = max(map(cell_len, lines)) if lines else 0
+        words = cell.split()
+        low = max(map(cell_len, words)) if words else high
+    return min(max(0, low), high), high
+
+
+def _column_width(low: int, high: int, pad: int, max_width: int) -> tuple[int, int]:
+    """(minimum, maximum) width of a column whose cells measure at most ``low`` and
+    ``high``, padded by ``pad``, within ``max_width``: ``Table``'s measurement (each cell
+    clamped to the width, empty ones taking only their padding)."""
     if max_width < 1:
         return 0, 0
-    minimum = maximum = 0
-    for cell in cells:
-        if max_width - pad < 1:
-            low = high = max_width
-        else:
-            lines = cell.splitlines()
-            high = max(map(cell_len, lines)) if lines else 0
-            words = cell.split()
-            low = max(map(cell_len, words)) if words else high
-            low = min(max(0, low), high)
-            low, high = min(low, max_width), min(high, max_width)
-            if high < 1:
-                low = high = 0
-            low, high = min(low + pad, max_width), min(high + pad, max_width)
-        low = min(max(0, low), high)
-        low, high = min(low, max_width), min(high, max_width)
-        if high < 1:
-            low = high = 0
-        minimum, maximum = max(minimum, low), max(maximum, high)
-    return min(minimum, max_width), min(maximum, max_width)
+    if max_width - pad < 1:
+        return max_width, max_width
+    low, high = min(low + pad, max_width), min(high + pad, max_width)
+    return (0, 0) if high < 1 else (low, high)
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, *,
@@ -231,10 +230,17 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, 
         yield ""
         return
     pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
-    cells = [[clean(c.header)] + [clean(row[i]) for row in rows] for i, c in enumerate(columns)]
+
+    naturals = [list(_natural(clean(c.header))) for c in columns]
+    for row in rows:  # one pass, nothing copied: the rows may be made on demand
+        for i in range(n):
+            low, high = _natural(clean(row[i]))
+            natural = naturals[i]
+            natural[0] = max(natural[0], low)
+            natural[1] = max(natural[1], high)
     extra = n - 1 if box else 0
     max_width = width - extra
-    widths = [_measure(cells[i], sum(pads[i]), max_width)[1] or 1 for i in range(n)]
+    widths = [_column_width(*naturals[i], sum(pads[i]), max_width)[1] or 1 for i in range(n)]
     if sum(widths) > max_width:
         from rich._ratio import ratio_reduce
         from rich.table import Table
@@ -242,17 +248,20 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, 
         widths = Table._collapse_widths(widths, [True] * n, max_width)
         if sum(widths) > max_width:
             widths = ratio_reduce(sum(widths) - max_width, [1] * n, widths, widths)
-        widths = [_measure(cells[i], sum(pads[i]), w)[1] or 0 for i, w in enumerate(widths)]
+        widths = [_column_width(*naturals[i], sum(pads[i]), w)[1] or 0
+                  for i, w in enumerate(widths)]
     if title:
         yield from wrap(clean(title), sum(widths) + extra, justify=title_justify)
     for r in range(len(rows) + 1):
+        row = [c.header for c in columns] if r == 0 else rows[r - 1]
         rendered = []
         for i, column in enumerate(columns):
             left, right = pads[i]
             inner = widths[i] - left - right
             if inner < 1:
                 raise ValueError("column too narrow for its padding")
-            lines = wrap(cells[i][r], inner, justify=column.justify, overflow=column.overflow)
+            lines = wrap(clean(row[i]), inner, justify=column.justify,
+                         overflow=column.overflow)
             rendered.append([" " * left + _set_cell_size(line, inner) + " " * right
                              for line in lines])
         height = max(len(lines) for lines in rendered)

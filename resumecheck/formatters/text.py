@@ -276,22 +276,29 @@ def _ranking_plain(rows: Sequence[RankRow], ctx: RenderContext) -> Iterator[str]
 
     order = ranked(rows)
     ranks = score_ranks(order)
-    cells = []
-    for position, row in enumerate(order):
-        if row.score is None:
-            cells.append(("-", row.path, "-", "-", "-", "-", str(row.status)))
-            continue
-        match = f"{row.match_rate:.1f}" if row.match_rate is not None else "-"
-        status = "ok" if row.status == Status.OK else "FAIL"
-        cells.append((str(ranks[position]), row.path, row.kind, f"{row.score:.1f}", match,
-                      str(len(row.missing_required)), status))
+
+    class Cells(Sequence):
+        """The ranking's cells, made when the table asks for a row (measured, then drawn)."""
+
+        def __len__(self) -> int:
+            return len(order)
+
+        def __getitem__(self, position):  # type: ignore[override]
+            row = order[position]
+            if row.score is None:
+                return ("-", row.path, "-", "-", "-", "-", str(row.status))
+            match = f"{row.match_rate:.1f}" if row.match_rate is not None else "-"
+            status = "ok" if row.status == Status.OK else "FAIL"
+            return (str(ranks[position]), row.path, row.kind, f"{row.score:.1f}", match,
+                    str(len(row.missing_required)), status)
+
     columns = [Column(col, justify, "fold") for col, justify in (
         ("#", "right"), ("file", "left"), ("kind", "left"), ("score", "right"),
         ("match", "right"), ("missing req.", "right"))]
     columns.append(Column("status"))
-    for line in table(columns, cells, WIDTH, box=True, title="Ranking", title_justify="left"):
+    for line in table(columns, Cells(), WIDTH, box=True, title="Ranking",
+                      title_justify="left"):
         yield _tidy(line)
-    del cells
     for row in order:
         if row.score is None:
             yield _tidy("\n".join(wrap(_clean(f"{row.status}: {row.path}: {row.reason}"), WIDTH)))

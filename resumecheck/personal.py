@@ -77,31 +77,43 @@ _DATE = re.compile(r"(?<!\d)\d{1,2}/(?:(?:19|20)\d\d|\d{1,2}/\d{2,4})(?!\d)")
 _MAX_DIGITS = 17
 
 
+#: Longest run of digits and separators the matcher reads ("+44 (0) 20 7946 0958" is 20
+#: characters); longer runs are tables of figures, read group by group only.
+_ONE_NUMBER = 32
+#: What may follow a number as its extension (" ext. 1234", " extension 12", " x12").
+_EXTENSION_ROOM = 16
+
+
 def _phones(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every phone number, found and judged by ``phonenumbers``.
 
-    Its matcher finds the candidates. It reads a number glued to other digits ("(608)
+    Each run of digits and separators with seven digits or more is read twice. Its
+    matcher reads the run (and what follows it, for an extension) when the run is short
+    enough to be one number. And since it reads a number glued to other digits ("(608)
     555-0158 221B Baker Street", "P.O. Box 4471 608-555-0182") as one over-long candidate
-    and keeps only a piece of it, so every run of digit groups is also read group by group:
-    from each group, the longest sequence of groups ``phonenumbers`` parses as a number we
-    accept. Both passes look at each character a bounded number of times.
+    and keeps only a piece of it, every run is also read group by group: from each group,
+    the longest sequence of groups ``phonenumbers`` parses as a number we accept. Both look
+    at each character a bounded number of times.
     """
     import phonenumbers
 
-    # Candidates are read as North American (a number without a country code); numbers
-    # written with a trunk 0 are judged against other countries' rules in _accept.
-    # max_tries bounds the candidates tried per text; unbounded, so that a long text full of
-    # numbers cannot hide the ones after the first 65,535.
-    matcher = phonenumbers.PhoneNumberMatcher(
-        text, "US", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=sys.maxsize)
-    for match in matcher:
-        groups = tuple(len(g) for g in _DIGITS.findall(match.raw_string))
-        if match.number.extension and len(groups) > 1:
-            groups = groups[:-1]  # "608.555.0147 ext 22"
-        if _accept(match.raw_string, groups):
-            yield match.start, match.end
     for run in _RUN.finditer(text):
-        yield from _by_groups(text, run.start(), run.end())
+        start, end = run.start(), run.end()
+        if sum(map(str.isdigit, run.group())) < 7:
+            continue
+        if end - start <= _ONE_NUMBER:
+            window = text[start:end + _EXTENSION_ROOM]
+            # Read as North American (a number without a country code); numbers written
+            # with a trunk 0 are judged against other countries' rules in _accept.
+            matcher = phonenumbers.PhoneNumberMatcher(
+                window, "US", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=sys.maxsize)
+            for match in matcher:
+                groups = tuple(len(g) for g in _DIGITS.findall(match.raw_string))
+                if match.number.extension and len(groups) > 1:
+                    groups = groups[:-1]  # "608.555.0147 ext 22"
+                if match.start < end - start and _accept(match.raw_string, groups):
+                    yield start + match.start, start + match.end
+        yield from _by_groups(text, start, end)
 
 
 #: Most digit groups a phone number is written in ("+1 (608) 555 01 47" has five).

@@ -79,7 +79,11 @@ def test_a_phone_split_over_two_table_cells_is_found_in_both() -> None:
     "12 Maple Grove " * 13_334,
     "a.b@" * 50_000,
     "".join(random.Random(3).choice("0123456789 -().") for _ in range(200_000)),
-], ids=["digit-and-space", "one-number", "street-like", "at-signs", "random-digits"])
+    "1234567 a " * 20_000,
+    "(608) 555-0147; " * 12_500,
+    "+12 34 56 78 90 " * 12_500,
+], ids=["digit-and-space", "one-number", "street-like", "at-signs", "random-digits",
+        "short-runs", "phones", "international"])
 def test_a_200000_character_line_is_masked_in_seconds(line: str) -> None:
     start = time.process_time()
     mask_text(line)

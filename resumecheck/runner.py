@@ -206,7 +206,7 @@ def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err) -> D
 
 
 def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
-                  err: Err, shown: Callable[[str], str]) -> Outcome:
+                  err: Err, shown: Callable[[str], str] = _as_is) -> Outcome:
     """One file: its document was read in a capped child; check it here, under the same
     time (what is left of it) and memory caps."""
     import time
@@ -234,7 +234,8 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
 
 
 def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, err: Err,
-                 deliver: Callable[[Outcome], None], shown: Callable[[str], str]) -> None:
+                 deliver: Callable[[Outcome], None],
+                 shown: Callable[[str], str] = _as_is) -> None:
     """Several files: in worker processes forked from this one (they inherit the checker),
     each file under the caps; outcomes handed over in path order."""
     import os

@@ -18,6 +18,12 @@ Workers are forked when the platform allows it: the children inherit the parent'
 and start in milliseconds. The parent never runs threads of its own here (the
 progress bar refreshes on events, not on a timer), which keeps forking safe. Workers ignore
 SIGINT: on Ctrl-C the parent kills them all and re-raises ``KeyboardInterrupt``.
+
+Workers never outlive the parent: on Linux each asks the kernel for SIGKILL when its parent
+dies (``prctl(PR_SET_PDEATHSIG)``), so even a SIGKILL to the parent takes them along; an
+idle worker also notices a new parent process (it was re-parented) and leaves. SIGTERM and
+SIGHUP to the parent unwind it (:func:`resumecheck.atomic.stop_on_signals`): it kills its
+workers itself.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -37,7 +44,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from resumecheck.errors import ResumecheckError
+from resumecheck.errors import ResumecheckError, printable
 from resumecheck.limits import (
     DEFAULT_CAPS,
     DEFAULT_MAX_MEMORY,
@@ -93,12 +100,48 @@ def _exception_message(exc: BaseException, tb: str) -> tuple[Any, ...]:
     return (type(exc), exc.args, dict(getattr(exc, "__dict__", {})), tb)
 
 
-def _child_setup() -> None:
+#: How often (seconds) an idle worker checks that its parent is still there.
+PARENT_CHECK_INTERVAL = 1.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask for SIGKILL when the parent dies (Linux), and leave now if it already has."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl here: the ppid checks still hold
+            pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _child_setup(parent: int) -> None:
+    _die_with_parent(parent)
     # Ctrl-C reaches the whole process group; the parent alone decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent turns SIGTERM and SIGHUP into an orderly stop; a child just stops.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     # A crash is reported as one line by the parent; an inherited fault handler would
     # print a Python stack dump to the user's terminal as well.
     faulthandler.disable()
+
+
+def _next_path(conn: Connection, parent: int) -> str | None:
+    """The next file to check, or None when the parent says stop or is gone."""
+    while True:
+        try:
+            if conn.poll(PARENT_CHECK_INTERVAL):
+                return conn.recv()
+        except (EOFError, OSError):
+            return None
+        if os.getppid() != parent:  # re-parented: the parent died
+            return None
 
 
 def _worker_main(
@@ -107,8 +150,9 @@ def _worker_main(
     state: Any,
     setup: Callable[[], Any] | None,
     caps: Caps,
+    parent: int,
 ) -> None:
-    _child_setup()
+    _child_setup(parent)
     if setup is not None:
         try:
             state = setup()
@@ -117,10 +161,7 @@ def _worker_main(
             return
     conn.send(("ready",))
     while True:
-        try:
-            path = conn.recv()
-        except EOFError:
-            return
+        path = _next_path(conn, parent)
         if path is None:
             return
         message = _run_step(path, lambda p=path: work(p, state), caps)
@@ -256,8 +297,10 @@ def check_in_workers(paths: Sequence[str], checker: Any, *, jobs: int, caps: Cap
 
     from resumecheck.checker import Checker
 
-    # Only used where workers cannot be forked: they build their own checker.
-    setup = functools.partial(Checker.build, checker.options, profile=checker.profile)
+    # Only used where workers cannot be forked: they build their own checker (from the
+    # companion documents already read), under the same caps as the one built here.
+    setup = functools.partial(Checker.build, checker.options, profile=checker.profile,
+                              caps=caps, **getattr(checker, "companions", {}))
     return run_batch(paths, check_document, checker, jobs=jobs, caps=caps, setup=setup,
                      **callbacks)
 
@@ -329,7 +372,7 @@ class _Pool:
         state = self.state if setup is None else None
         process = self.ctx.Process(
             target=_worker_main,
-            args=(child_conn, self.work, state, setup, self.caps),
+            args=(child_conn, self.work, state, setup, self.caps, os.getpid()),
             name="resumecheck-worker",
             daemon=True,
         )
@@ -395,7 +438,8 @@ class _Pool:
             if worker.index is not None and now >= worker.deadline:
                 index = worker.index
                 self.retire(worker)
-                self.finish(index, Failure(self.paths[index], timeout_reason(self.timeout)))
+                self.finish(index, Failure(printable(self.paths[index]),
+                                           timeout_reason(self.timeout)))
             elif not worker.ready and now >= worker.started + self.start_timeout:
                 raise WorkerStartError(
                     f"a worker process did not finish its set-up in {self.start_timeout:g} s"
@@ -445,7 +489,7 @@ class _Pool:
                 f"a worker process stopped during its set-up: {crash_reason(exitcode)}"
             )
         if index is not None:
-            self.finish(index, Failure(self.paths[index], crash_reason(exitcode)))
+            self.finish(index, Failure(printable(self.paths[index]), crash_reason(exitcode)))
 
     def finish(self, index: int, outcome: Outcome) -> None:
         self.results[index] = outcome
@@ -500,7 +544,8 @@ class Prefetch:
         self.caps = caps
         self._conn, child = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=_prefetch_main,
-                                    args=(child, step, path, options, caps), daemon=True)
+                                    args=(child, step, path, options, caps, os.getpid()),
+                                    daemon=True)
         self._process.start()
         child.close()
         self.started = time.monotonic()
@@ -518,13 +563,13 @@ class Prefetch:
             remaining = max(0.0, self.started + timeout - time.monotonic())
             if not self._conn.poll(remaining):
                 if self._process.is_alive():
-                    return Failure(path, timeout_reason(timeout))
-                return Failure(path, crash_reason(self._process.exitcode))
+                    return Failure(printable(path), timeout_reason(timeout))
+                return Failure(printable(path), crash_reason(self._process.exitcode))
             try:
                 message = self._conn.recv()
             except (EOFError, OSError):
                 self._process.join(5)
-                return Failure(path, crash_reason(self._process.exitcode))
+                return Failure(printable(path), crash_reason(self._process.exitcode))
         finally:
             self.close()
         kind = message[0]
@@ -544,6 +589,6 @@ class Prefetch:
 
 
 def _prefetch_main(conn: Connection, step: Callable[[str, Any], Any], path: str, options: Any,
-                   caps: Caps) -> None:
-    _child_setup()
+                   caps: Caps, parent: int) -> None:
+    _child_setup(parent)
     conn.send(_run_step(path, lambda: step(path, options), caps))

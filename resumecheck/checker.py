@@ -29,36 +29,54 @@ from resumecheck.options import CheckOptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from resumecheck.conventions import Conventions
+    from resumecheck.jobmatch import JobMatcher
     from resumecheck.matching import TermMatcher
     from resumecheck.nlp import Pipeline
     from resumecheck.profiles import Profile
 
 
-def read_for_check(path: str | Path, options: CheckOptions) -> Document:
+def read_for_check(path: str | Path, options: CheckOptions, data: bytes | None = None
+                   ) -> Document:
     """A document as its reader sees it (the step a capped child process runs), its
-    personal data marked, and masked with ``--redact``."""
-    from resumecheck.readers import read_document
+    personal data marked, and masked with ``--redact``.
+
+    ``data``: the bytes of a document that is not a file (standard input), ``path`` its
+    name in reports; they pass the same size checks as a file's bytes.
+    """
     from resumecheck.redact import prepare
+
+    if data is not None:
+        from resumecheck.preflight import check_bytes
+        from resumecheck.readers import read_bytes
+
+        name = str(path)
+        document = read_bytes(check_bytes(data, name, options.limits), name,
+                              limits=options.limits, password=options.password)
+        return prepare(document, redact=options.redact)
+    from resumecheck.readers import read_document
 
     document = read_document(path, limits=options.limits, password=options.password)
     return prepare(document, redact=options.redact)
 
 
-def read_posting(path: str | Path, options: CheckOptions) -> Document:
+def read_posting(path: str | Path, options: CheckOptions, data: bytes | None = None
+                 ) -> Document:
     """The ``--job`` posting; an unreadable one is named as the posting."""
-    return _read_companion(path, options, "job posting")
+    return _read_companion(path, options, "job posting", data)
 
 
-def read_resume(path: str | Path, options: CheckOptions) -> Document:
+def read_resume(path: str | Path, options: CheckOptions, data: bytes | None = None
+                ) -> Document:
     """The ``--resume`` a cover letter is compared with; named as the resume when unreadable."""
-    return _read_companion(path, options, "resume")
+    return _read_companion(path, options, "resume", data)
 
 
-def _read_companion(path: str | Path, options: CheckOptions, role: str) -> Document:
+def _read_companion(path: str | Path, options: CheckOptions, role: str,
+                    data: bytes | None = None) -> Document:
     from resumecheck.preflight import display_path
 
     try:
-        document = read_for_check(path, options)
+        document = read_for_check(path, options, data)
     except InputError as exc:
         raise InputError(exc.path or display_path(path), f"{role} {exc.reason}") from None
     if role == "job posting" and not document.text.strip():
@@ -78,6 +96,15 @@ class Checker:
         self.matcher = matcher
         self.posting = posting
         self.resume = resume
+        #: The ``--job`` and ``--resume`` documents it was built from, so that a worker
+        #: that cannot be forked builds the same checker without reading them again
+        #: (standard input cannot be read twice).
+        self.companions: dict[str, Document] = {}
+        self.job_matcher: JobMatcher | None = None
+        if posting is not None:
+            from resumecheck.jobmatch import JobMatcher
+
+            self.job_matcher = JobMatcher(posting, matcher)
 
     @classmethod
     def build(cls, options: CheckOptions, *, profile: Profile | None = None,
@@ -98,7 +125,7 @@ class Checker:
         profile = profile if profile is not None else load_profile(options.profile)
         pipeline = load_pipeline(options.model)
         with _capped(profile.source, "keyword profile", caps, ProfileError):
-            matcher = TermMatcher(profile.terms, pipeline)
+            matcher = TermMatcher(profile, pipeline)
         analysis = None
         if options.job:
             from resumecheck.posting import analyze_posting
@@ -113,7 +140,12 @@ class Checker:
             with _capped(document.path, "resume", caps, InputError):
                 document = prepare(document, redact=options.redact)
                 companion = Companion(document, matcher.find(document))
-        return cls(options, profile, pipeline, matcher, analysis, companion)
+        checker = cls(options, profile, pipeline, matcher, analysis, companion)
+        if posting is not None:
+            checker.companions["posting"] = posting
+        if resume is not None:
+            checker.companions["resume"] = resume
+        return checker
 
     def read(self, path: str | Path) -> Document:
         return read_for_check(path, self.options)
@@ -147,10 +179,8 @@ class Checker:
         )
         score = compute_score(profile, results)
         job = None
-        if self.posting is not None:
-            from resumecheck.jobmatch import match_job
-
-            job = match_job(self.posting, matches, document, doc, self.pipeline)
+        if self.job_matcher is not None:
+            job = self.job_matcher.match(document, doc, matches)
         ctx = CheckContext(document=document, kind=kind, profile=profile, terms=results,
                            doc=doc, matches=matches, posting=self.posting, job=job,
                            resume=self.resume)
@@ -171,6 +201,7 @@ class Checker:
             terms=results,
             findings=tuple(findings),
             job=job,
+            blocks=document.blocks,
         )
 
 

@@ -27,6 +27,8 @@ KEYS: dict[str, str] = {
     "kind": "kind",
     "select": "select",
     "ignore": "ignore",
+    "extend_select": "extend_select",
+    "extend_ignore": "extend_ignore",
     "jobs": "jobs",
     "timeout": "timeout",
     "max_memory": "max_memory",
@@ -34,7 +36,7 @@ KEYS: dict[str, str] = {
     "max_pages": "max_pages",
 }
 #: Settings that hold a list of codes.
-LIST_KEYS = frozenset({"select", "ignore"})
+LIST_KEYS = frozenset({"select", "ignore", "extend_select", "extend_ignore"})
 
 
 def find_config(start: Path) -> Path | None:
@@ -61,18 +63,33 @@ def read_config(path: Path) -> dict[str, Any]:
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         if key not in KEYS:
-            known = ", ".join(k.replace("_", "-") for k in KEYS)
-            raise UsageError(str(path), f"unknown setting {raw_key!r} (known: {known})")
+            import difflib
+
+            names = [k.replace("_", "-") for k in KEYS]
+            close = difflib.get_close_matches(key.replace("_", "-"), names, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UsageError(str(path), f"unknown setting {raw_key!r}{hint} (known: "
+                                        f"{', '.join(names)})")
         if key in LIST_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise UsageError(str(path), f"{raw_key}: must be a list of codes")
+        elif key == "profile":
+            # One profile, or a list of two to combine (as -p twice).
+            names = value if isinstance(value, list) else [value]
+            if not names or not all(isinstance(v, str) and v for v in names):
+                raise UsageError(str(path), f"{raw_key}: must be a profile name or file, or a "
+                                            "list of them")
+            value = [_relative_to(path, v) if _looks_like_path(v) else v for v in names]
         elif isinstance(value, bool | list | dict):
             raise UsageError(str(path), f"{raw_key}: must be a single value, not "
                                         f"{type(value).__name__}")
-        if key == "profile" and isinstance(value, str) and _looks_like_path(value):
-            value = str(path.parent / value) if not Path(value).is_absolute() else value
         out[KEYS[key]] = value
     return out
+
+
+def _relative_to(config: Path, value: str) -> str:
+    """A profile path in a config file is relative to the file's folder."""
+    return value if Path(value).is_absolute() else str(config.parent / value)
 
 
 def _looks_like_path(value: str) -> bool:

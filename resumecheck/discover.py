@@ -18,14 +18,20 @@ Rules, chosen to match what a recruiter pointing at a folder expects:
   regular file or a folder.
 - Every kept file is identified by device and inode, so a file reached twice (through two
   arguments, a symlink or a hard link) is checked once, under its smallest display path.
+- Glob patterns (``'cvs/**/*.pdf'``, quoted so the shell leaves them alone) are expanded
+  by the same walk as folders, not by :mod:`glob`: symlinked folders are not descended
+  (``glob`` follows them, round a link loop forever), hidden entries are left out, and
+  the walk keeps its own stack, so a tree of any depth the system can name is no
+  recursion error. ``**`` matches any number of folders, ``*`` and ``?`` never cross a
+  ``/``, ``[...]`` is a set of characters.
 """
 
 from __future__ import annotations
 
-import glob
 import os
+import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -98,24 +104,71 @@ def _root_of(real: str, roots: Iterable[tuple[str, str]]) -> tuple[str, str] | N
 
 def _glob_base(pattern: str) -> str:
     """The leading part of a pattern without wildcards: the folder it searches."""
-    parts = []
-    for part in Path(pattern).parts:
+    return _split_pattern(pattern)[0]
+
+
+def _split_pattern(pattern: str) -> tuple[str, tuple[str, ...]]:
+    """``(base folder, the components with wildcards and after)`` of a glob pattern."""
+    parts = Path(pattern).parts
+    for i, part in enumerate(parts):
         if any(c in _GLOB_CHARS for c in part):
-            break
-        parts.append(part)
-    return str(Path(*parts)) if parts else "."
+            return (str(Path(*parts[:i])) if i else "."), parts[i:]
+    return pattern, ()
+
+
+def _component_regex(part: str) -> str:
+    """One pattern component as a regular expression that never crosses a ``/``."""
+    out = []
+    i, n = 0, len(part)
+    while i < n:
+        ch = part[i]
+        i += 1
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "[":
+            j = i
+            if j < n and part[j] in "!^":
+                j += 1
+            if j < n and part[j] == "]":
+                j += 1
+            while j < n and part[j] != "]":
+                j += 1
+            if j >= n:  # no closing bracket: a literal "["
+                out.append("\\[")
+                continue
+            body = part[i:j]
+            i = j + 1
+            negate = body[:1] in ("!", "^")
+            body = body[1:] if negate else body
+            body = body.replace("\\", "\\\\")
+            out.append(f"[{'^/' if negate else ''}{body}]" if body else "(?!)")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _pattern_regex(parts: Sequence[str]) -> re.Pattern[str]:
+    """The path below the pattern's base that the components ``parts`` match."""
+    out = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out.append("(?:[^/]+/)*[^/]+" if last else "(?:[^/]+/)*")
+        else:
+            out.append(_component_regex(part) + ("" if last else "/"))
+    return re.compile("".join(out), re.DOTALL)
 
 
 class _Walker:
     def __init__(self, paths: Sequence[str], *, recursive: bool) -> None:
         self.recursive = recursive
-        self.globbed = {
-            arg: sorted(glob.glob(arg, recursive=True)) for arg in paths if self._is_pattern(arg)
-        }
         # (display, identity) of every kept file; deduplicated in result().
         self.found: list[tuple[str, tuple[int, int]]] = []
         self.skipped: list[tuple[str, str]] = []
         self.unreadable: list[tuple[str, str]] = []
+        self.globbed = {arg: self.expand(arg) for arg in paths if self._is_pattern(arg)}
         # Real paths of the folders the user gave (and the bases of patterns): symlinks
         # found while walking may point inside these and nowhere else.
         roots: dict[str, str] = {}
@@ -146,8 +199,8 @@ class _Walker:
             matches = self.globbed[arg]
             if not matches:
                 self.skip(arg, NO_MATCH, unreadable=True)
-            for match in matches:
-                self.add_entry(match, named=False, from_glob=True)
+            for match, st in matches:
+                self.add_entry(match, named=False, from_glob=True, st=st)
             return
         try:
             st = os.lstat(arg)
@@ -230,21 +283,69 @@ class _Walker:
             shown = _relative_if_below_cwd(real)
         self.found.append((_display(shown), (target.st_dev, target.st_ino)))
 
+    def listing(self, folder: str) -> list[os.DirEntry[str]] | None:
+        """The entries of one folder in name order (hidden ones left out), or None when it
+        cannot be listed (said in ``skipped``)."""
+        try:
+            with os.scandir(folder or ".") as it:
+                return sorted((e for e in it if not e.name.startswith(".")),
+                              key=lambda e: e.name)
+        except OSError as exc:
+            self.skip(folder, f"cannot list folder ({exc.strerror or exc})", unreadable=True)
+            return None
+
+    def expand(self, pattern: str) -> list[tuple[str, os.stat_result | None]]:
+        """The entries matching a glob pattern, in path order, found by the folder walk:
+        symlinked folders are never descended, so a link loop cannot hold it up."""
+        base, parts = _split_pattern(pattern)
+        regex = _pattern_regex(parts)
+        # Without "**", a pattern of n components reaches n - 1 folders below its base.
+        deepest = None if "**" in parts else len(parts) - 1
+        try:
+            if not stat.S_ISDIR(os.stat(base).st_mode):
+                return []
+        except OSError:
+            return []
+        prefix = "" if base == "." and not pattern.startswith("./") else base
+        dirs_only = pattern.endswith(("/", os.sep))  # "cvs/*/" names folders only
+        matches = []
+        for joined, entry, _depth in self._entries(prefix, deepest):
+            relative = joined[len(prefix):].lstrip("/") if prefix else joined
+            if regex.fullmatch(relative) and (not dirs_only or _is_dir(entry)):
+                try:
+                    matches.append((joined, entry.stat(follow_symlinks=False)))
+                except OSError as exc:
+                    self.skip(joined, f"cannot read ({exc.strerror or exc})")
+        return sorted(matches, key=lambda m: path_order(_display(m[0])))
+
+    def _entries(self, top: str, deepest: int | None
+                 ) -> Iterator[tuple[str, os.DirEntry[str], int]]:
+        """Every entry below ``top`` (``""``: the current folder, spelled without ``./``),
+        folders first listed then searched, symlinked folders not descended."""
+        stack = [(top, 0)]
+        while stack:
+            folder, depth = stack.pop()
+            entries = self.listing(folder)
+            if entries is None:
+                continue
+            subfolders = []
+            for entry in entries:
+                joined = f"{folder.rstrip('/')}/{entry.name}" if folder else entry.name
+                yield joined, entry, depth
+                if _is_dir(entry) and (deepest is None or depth < deepest):
+                    subfolders.append((joined, depth + 1))
+            stack.extend(reversed(subfolders))
+
     def walk(self, top: str) -> None:
         """List a folder depth-first in name order, without following symlinked folders."""
         stack = [top]
         while stack:
             folder = stack.pop()
-            try:
-                with os.scandir(folder) as it:
-                    entries = sorted(it, key=lambda e: e.name)
-            except OSError as exc:
-                self.skip(folder, f"cannot list folder ({exc.strerror or exc})", unreadable=True)
+            entries = self.listing(folder)
+            if entries is None:
                 continue
             subfolders = []
             for entry in entries:
-                if entry.name.startswith("."):
-                    continue
                 joined = os.path.join(folder, entry.name)
                 try:
                     if entry.is_dir(follow_symlinks=False):
@@ -275,6 +376,14 @@ class _Walker:
         unreadable = sorted(set(self.unreadable), key=lambda s: (path_order(s[0]), s[1]))
         return Discovery(files=tuple(files), skipped=tuple(skipped), unreadable=tuple(unreadable),
                          folders=tuple(given for _, given in self.roots))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A real folder (a symlink to one is not)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _relative_if_below_cwd(real: str) -> str:

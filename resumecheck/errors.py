@@ -6,6 +6,7 @@ Every layer raises its own exception type; only the CLI turns them into a one-li
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 
@@ -28,6 +29,35 @@ class ExitCode(IntEnum):
     """A bug in resumecheck itself (rerun with ``--debug`` for the traceback)."""
     INTERRUPTED = 130
     """Stopped by Ctrl-C; no partial output file is left behind."""
+    BROKEN_PIPE = 141
+    """Standard output was closed by the reader (``| head``): 128 + SIGPIPE, as a shell
+    reports a program stopped by a closed pipe. Nothing more is printed."""
+
+
+#: What is never shown raw: C0 and C1 controls (newlines and escape sequences included),
+#: lone surrogates (the undecodable bytes of a file name), line and paragraph separators,
+#: and the bidirectional-text controls that can make a name read backwards.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+                     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal, in a CI log or in any report: control
+    characters and undecodable bytes are written as escapes (``\\n``, ``\\x1b``,
+    ``\\xff``), so a file name can neither forge a line nor colour a terminal, and every
+    report stays valid UTF-8. Idempotent: escaping twice changes nothing more."""
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
 
 
 class ResumecheckError(Exception):
@@ -41,8 +71,9 @@ class ResumecheckError(Exception):
         super().__init__(f"{path}: {reason}" if path else reason)
 
     def line(self) -> str:
-        """The one line shown to a user."""
-        return str(self)
+        """The one line shown to a user (control characters escaped): ``path: reason``,
+        or ``resumecheck: reason`` when no file is to blame."""
+        return printable(str(self) if self.path else f"resumecheck: {self.reason}")
 
 
 class InputError(ResumecheckError):
@@ -65,6 +96,36 @@ class UsageError(ResumecheckError):
     """A bad option value or combination."""
 
     exit_code = ExitCode.USAGE
+
+
+class OutputError(UsageError, OSError):
+    """The report cannot be written where ``--output`` (or standard output) says: a full
+    or read-only disk, a name that is too long, a folder that cannot be made. Also an
+    :class:`OSError` (with the original ``errno``), so library callers that catch one
+    still do."""
+
+    def __init__(self, path: str | None, reason: str, errno: int | None = None) -> None:
+        super().__init__(path, reason)
+        self.errno = errno
+
+
+class OutputClosed(ResumecheckError):
+    """Standard output was closed before the report was written (``| head``)."""
+
+    exit_code = ExitCode.BROKEN_PIPE
+
+    def __init__(self) -> None:
+        super().__init__(None, "standard output was closed")
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing a temporary report, stopping workers)
+    and exit with 128 + the signal number. A BaseException, so no ``except Exception``
+    on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class ModelError(ResumecheckError):

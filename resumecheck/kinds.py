@@ -6,6 +6,7 @@ import re
 
 from resumecheck.errors import UsageError
 from resumecheck.models import Document, Kind
+from resumecheck.personal import CONTACT_MARK
 
 _SALUTATION = re.compile(r"^(dear|to whom it may concern|hello|greetings)\b", re.IGNORECASE)
 _CLOSING = re.compile(
@@ -21,10 +22,42 @@ _DATE_RANGE = re.compile(
     re.IGNORECASE)
 
 
+#: What job postings say and resumes do not.
+_POSTING = re.compile(
+    r"\b(we are (seeking|looking for|hiring)|we're (seeking|looking for|hiring)|"
+    r"(the|our) ideal candidate|job description|about the (role|position|job)|"
+    r"what you('ll| will) (do|bring)|responsibilities include|key responsibilities|"
+    r"(minimum|required|preferred) qualifications|requirements:|you will (be|join|work)|"
+    r"candidates? (must|should|will)|applicants? (must|should)|how to apply|apply (now|today|"
+    r"online)|equal (opportunity|employment)|compensation|salary range|benefits package|"
+    r"join our team|is seeking an?|seeks an?|position summary|job type)\b",
+    re.IGNORECASE)
+#: A resume names its writer's own e-mail or phone near the top; postings rarely do.
+_CONTACT = re.compile(r"@|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|" + CONTACT_MARK)
+
+
+def looks_like_posting(document: Document) -> tuple[bool, list[str]]:
+    """Whether the text reads as a job posting, and the phrases that say so."""
+    body = [b for b in document.blocks if b.origin.value in ("body", "textbox", "table")]
+    found: list[str] = []
+    for b in body:
+        for m in _POSTING.finditer(b.text):
+            phrase = m.group(0).lower()
+            if phrase not in found:
+                found.append(phrase)
+    dated = sum(1 for b in body if _DATE_RANGE.search(b.text))
+    contact = any(_CONTACT.search(b.text) for b in body[:8])
+    return len(found) >= 3 + (dated >= 3) + contact, found
+
+
 def classify(document: Document, requested: str = "auto") -> tuple[Kind, str]:
     """The kind to check ``document`` as, and a short reason the report shows."""
     if requested in (Kind.RESUME.value, Kind.COVER_LETTER.value):
         return Kind(requested), "given with --kind"
+    posting, phrases = looks_like_posting(document) if requested == "auto" else (False, [])
+    if posting:
+        said = ", ".join(f'"{p}"' for p in phrases[:3])
+        return Kind.POSTING, f"looks like a job posting ({said}); give it with --job"
     if requested != "auto":
         raise UsageError(None, f"unknown --kind {requested!r} (auto, resume or cover-letter)")
     body = [b for b in document.blocks if b.origin.value in ("body", "textbox")]

@@ -9,6 +9,7 @@ failure always gives the same one line and the same exit code.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 import traceback
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from resumecheck.errors import InputError, ResumecheckError
+from resumecheck.errors import InputError, ResumecheckError, printable
 from resumecheck.models import Failure
 
 try:
@@ -27,6 +28,10 @@ except ImportError:  # pragma: no cover - Windows: no address-space cap, the tim
 MiB = 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_MEMORY = 1024 * MiB
+#: The longest --timeout: a day (a timer beyond it is a typo, and ``inf`` overflows).
+MAX_TIMEOUT = 86_400.0
+#: The smallest --max-memory: below it spaCy and a reader cannot even start.
+MIN_MEMORY = 64 * MiB
 
 T = TypeVar("T")
 
@@ -57,6 +62,42 @@ def crash_reason(exitcode: int | None) -> str:
 # --------------------------------------------------------------------------- caps
 
 
+def machine_memory() -> int | None:
+    """Bytes of memory this machine has (RAM plus swap, on Linux), or None when unknown.
+    A per-file cap above it caps nothing."""
+    total = None
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        pass
+    try:
+        with open("/proc/meminfo", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"SwapTotal:"):
+                    total = (total or 0) + int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return total if total and total > 0 else None
+
+
+def caps_problem(timeout: float | None, max_memory: int | None,
+                 max_bytes: int | None = None) -> str | None:
+    """Why these caps cannot be honoured (a usage error), or None when they can: a timeout
+    that is not a finite number of seconds up to a day, a memory cap beyond the machine, a
+    file size cap above the memory cap (the file's bytes alone would break it)."""
+    if timeout is not None and not (0 < timeout <= MAX_TIMEOUT):  # nan fails both tests
+        return f"--timeout must be a number of seconds up to {MAX_TIMEOUT:g}, not {timeout}"
+    if max_memory is not None:
+        machine = machine_memory()
+        if machine is not None and max_memory > machine:
+            return (f"--max-memory {max_memory // MiB} is more than this machine has "
+                    f"({machine // MiB} MiB)")
+        if max_bytes is not None and max_bytes > max_memory:
+            return (f"--max-size {max_bytes // MiB} is above --max-memory "
+                    f"{max_memory // MiB}: such a file could never be read")
+    return None
+
+
 def address_space() -> int | None:
     """Bytes of virtual memory this process maps now (Linux), or None when unknown."""
     if resource is None:
@@ -68,8 +109,23 @@ def address_space() -> int | None:
         return None
 
 
-def cap_memory(max_memory: int | None) -> tuple[int, int] | None:
-    """Allow ``max_memory`` more address space than now; return the limits to restore."""
+#: Address space set aside under a cap and given back first when the cap is lifted: once
+#: a step has filled its allowance, lifting the cap (a system call, a few objects) must
+#: not itself fail for want of memory, or every later allocation would.
+_PARACHUTE = 8 * 1024 * 1024
+
+
+@dataclass
+class _Cap:
+    """What :func:`cap_memory` changed: the limits to restore, and the reserve."""
+
+    soft: int
+    hard: int
+    reserve: bytearray | None
+
+
+def cap_memory(max_memory: int | None) -> _Cap | None:
+    """Allow ``max_memory`` more address space than now; return what to restore."""
     if max_memory is None:
         return None
     used = address_space()
@@ -84,13 +140,19 @@ def cap_memory(max_memory: int | None) -> tuple[int, int] | None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):
         return None
-    return soft, hard
+    try:
+        reserve = bytearray(min(_PARACHUTE, max_memory // 4))
+    except MemoryError:  # the cap is already reached: nothing to set aside
+        reserve = None
+    return _Cap(soft, hard, reserve)
 
 
-def restore_memory(previous: tuple[int, int] | None) -> None:
-    if previous is not None:
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_AS, previous)
+def restore_memory(previous: _Cap | None) -> None:
+    if previous is None:
+        return
+    previous.reserve = None  # given back first, so that lifting the cap has room to run
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (previous.soft, previous.hard))
 
 
 @contextlib.contextmanager
@@ -130,6 +192,16 @@ class Caps:
 
     timeout: float | None = DEFAULT_TIMEOUT
     max_memory: int | None = DEFAULT_MAX_MEMORY
+
+    def __post_init__(self) -> None:
+        # The command line says this in its own words first (caps_problem); a library
+        # caller gets a ValueError rather than an overflow deep inside a timer.
+        if self.timeout is not None and not (0 < self.timeout <= MAX_TIMEOUT):
+            raise ValueError(f"timeout must be a number of seconds up to {MAX_TIMEOUT:g}, "
+                             f"not {self.timeout!r}")
+        if self.max_memory is not None and self.max_memory <= 0:
+            raise ValueError(f"max_memory must be a positive number of bytes, not "
+                             f"{self.max_memory!r}")
 
     @contextlib.contextmanager
     def applied(self, timeout: float | None = None) -> Iterator[None]:
@@ -176,18 +248,18 @@ def capture(path: str, step: Callable[[], T], caps: Caps = NO_CAPS) -> Captured[
     caps) -> unreadable, saying which cap; any other project error -> fatal for the run; any
     other exception -> an internal error (a bug), one line, the traceback kept for --debug.
     """
+    shown = printable(path)  # a file name is shown with its control characters escaped
     try:
         return Captured(value=step())
     except MemoryError:
-        return Captured(failure=Failure(path, memory_reason(caps.max_memory)), exhausted=True)
+        return Captured(failure=Failure(shown, memory_reason(caps.max_memory)), exhausted=True)
     except TimeoutError:
-        return Captured(failure=Failure(path, timeout_reason(caps.timeout or 0)))
+        return Captured(failure=Failure(shown, timeout_reason(caps.timeout or 0)))
     except InputError as exc:
-        return Captured(failure=Failure(path, exc.reason))
+        return Captured(failure=Failure(shown, printable(exc.reason)))
     except ResumecheckError as exc:
         return Captured(fatal=exc, traceback=traceback.format_exc())
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the run
-        return Captured(
-            failure=Failure(path, f"internal error: {type(exc).__name__}: {exc}", internal=True),
-            traceback=traceback.format_exc(),
-        )
+        reason = printable(f"internal error: {type(exc).__name__}: {exc}")
+        return Captured(failure=Failure(shown, reason, internal=True),
+                        traceback=traceback.format_exc())

@@ -52,6 +52,8 @@ class Kind(StrEnum):
 
     RESUME = "resume"
     COVER_LETTER = "cover-letter"
+    #: A job posting given where a resume was expected: no profile terms apply to it.
+    POSTING = "posting"
 
 
 _SIMPLE = (str, int, bool, type(None))
@@ -115,7 +117,8 @@ class Block:
     #: 1-based. PDF: line of the block's first text line on its page, counted in reading
     #: order. DOCX: paragraph number within its part (body, header, ...). Text: source line.
     line: int = 1
-    #: PDF only: (x0, top, x1, bottom) in points from the page's top-left corner.
+    #: (x0, top, x1, bottom) in points from the page's top-left corner: PDF text, and
+    #: DOCX text boxes that have a place on the page.
     bbox: tuple[float, float, float, float] | None = None
     #: Canonical section key (``"education"``, ``"board_certification"``...) or the
     #: heading's own wording, lower-cased, when it is not a known one; None before any heading.
@@ -149,7 +152,8 @@ class PageInfo:
 class ReaderNote:
     """A fact the reader noticed that later checks turn into findings.
 
-    Kinds in use: ``no_text_layer``, ``columns``, ``cid_glyphs``, ``private_use_glyphs``,
+    Kinds in use: ``no_text_layer``, ``no_text`` (a DOCX without any text), ``columns``,
+    ``cid_glyphs``, ``private_use_glyphs``,
     ``vertical_text``, ``encrypted``, ``strict_ooxml``, ``truncated``, ``only_fragile``.
     """
 
@@ -281,9 +285,19 @@ class Match:
     end: int
     location: Location
     sentence: str
-    #: Which wording matched: ``term``, ``alias`` or ``acronym``.
+    #: Which wording matched: ``term``, ``alias`` or ``acronym``; ``section`` for a
+    #: credential read from a CV line; ``broader`` when found through a narrower term.
     via: str = "term"
     hidden: bool = False
+    #: ``claimed``, or ``mentioned`` when the text names the term without claiming it for
+    #: the writer (negated, planned, pending, hedged...); ``reason`` then says why.
+    claim: str = "claimed"
+    reason: str = ""
+
+    @property
+    def counts(self) -> bool:
+        """Whether this match earns the term: visible and claimed."""
+        return not self.hidden and self.claim == "claimed"
 
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)
@@ -327,8 +341,8 @@ class TermResult:
 
     @property
     def found(self) -> bool:
-        """Counted only where a reader can see it."""
-        return any(not m.hidden for m in self.matches)
+        """Counted only where a reader can see it and the text claims it."""
+        return any(m.counts for m in self.matches)
 
     def to_dict(self) -> dict[str, Any]:
         d = _fields_dict(self)
@@ -393,6 +407,9 @@ class Posting:
     terms: tuple[PostingTerm, ...]
     #: Section headings seen, with their kind, in order (for explanations and tests).
     sections: tuple[tuple[str, str], ...] = ()
+    #: Why the posting gives no match rate (fewer than five terms could be drawn), in one
+    #: line; empty when it gives one.
+    note: str = ""
 
     @property
     def profile_terms(self) -> tuple[PostingTerm, ...]:
@@ -468,12 +485,15 @@ class JobMatch:
     title: str | None
     employer: str | None
     title_found: bool
-    #: 0-100: weighted share of the posting's terms the document has.
-    match_rate: float
+    #: 0-100: weighted share of the posting's terms the document has; None when the
+    #: posting gives too few terms for a rate (``note`` says why).
+    match_rate: float | None
     terms: tuple[JobTerm, ...]
     advice: tuple[WordingAdvice, ...] = ()
     #: Where the title is stated, when it is.
     title_location: Location | None = None
+    #: Why there is no match rate, in one line ("" when there is one).
+    note: str = ""
 
     @property
     def missing(self) -> tuple[JobTerm, ...]:
@@ -487,7 +507,8 @@ class JobMatch:
     def to_dict(self) -> dict[str, Any]:
         return {
             "posting": self.posting_path,
-            "match_rate": round(self.match_rate, 1),
+            "match_rate": None if self.match_rate is None else round(self.match_rate, 1),
+            "note": self.note or None,
             "title": self.title,
             "title_found": self.title_found,
             "employer": self.employer,
@@ -538,6 +559,57 @@ class DocumentSummary:
         return _fields_dict(self)
 
 
+class ActionKind(StrEnum):
+    """What an action asks the writer to do."""
+
+    #: Add a profile term (it may also be one the posting asks for).
+    ADD_TERM = "add-term"
+    #: Add a term or phrase only the posting uses.
+    ADD_POSTING_TERM = "add-posting-term"
+    #: Act on a finding (its fix).
+    FIX_FINDING = "fix-finding"
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing to change, with what it gains and where to make the change.
+
+    Built by :mod:`resumecheck.actions` from a report; formatters only print it.
+    """
+
+    kind: ActionKind
+    #: What to do, in one line: ``Add "chronic pain"``, or a finding's message.
+    title: str
+    #: How: the term's tip or the finding's fix (may be empty).
+    advice: str
+    #: Where to make it, in words ("under \"Procedures\", p.2 line 14"); empty when unknown.
+    where: str
+    #: Score points the change adds (what the score would become, minus what it is).
+    score_gain: float = 0.0
+    #: Match-rate points it adds against the posting.
+    match_gain: float = 0.0
+    #: The place it points at in the document, when there is one.
+    location: Location | None = None
+    #: The finding's severity, for findings.
+    severity: Severity | None = None
+    #: The rule code that reports the same fact (K101, J101, J102, or the finding's own).
+    code: str | None = None
+    #: The profile term (add-term), or the posting term's text (add-posting-term).
+    term_id: str | None = None
+    term: str = ""
+    level: Level | None = None
+    #: The posting's sentence that asks for it, and where the posting says it.
+    posting_sentence: str = ""
+    posting_where: str = ""
+
+    @property
+    def gain(self) -> float:
+        return self.score_gain + self.match_gain
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything known about one checked document. Formatters read only this."""
@@ -553,6 +625,9 @@ class Report:
     findings: tuple[Finding, ...]
     #: How the document fares against the job posting, when one was given.
     job: JobMatch | None = None
+    #: The document as read, in reading order (for the annotated HTML page). Not in the
+    #: JSON report: ``resumecheck extract`` writes them.
+    blocks: tuple[Block, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -611,6 +686,6 @@ Outcome = Report | Failure
 
 
 for _record in (Block, PageInfo, ReaderNote, PersonalSpan, Location, Match, Finding, TermResult,
-                CategoryScore, DocumentSummary):
+                CategoryScore, DocumentSummary, Action):
     _record._field_names = _init_fields(_record)  # type: ignore[attr-defined]
 del _record

@@ -27,6 +27,9 @@ _INNER_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011\u2012\u2013\u2212](?=\w)")
 
 #: Above this many characters a text is cut before spaCy sees it (spaCy's own limit is 1e6).
 MAX_CHARS = 1_000_000
+#: How :meth:`Pipeline.phrase_norms` splits a short name or phrase into tokens: the way the
+#: English tokenizer splits plain words, "'s" and punctuation (held to it by a test).
+_PHRASE_TOKEN = re.compile(r"'s\b|\w+|[^\w\s]")
 
 
 def unhyphenate(text: str) -> str:
@@ -55,6 +58,14 @@ class Pipeline:
         for token in doc:
             token.norm_ = norm(token.lower_)
         return doc
+
+    def phrase_norms(self, text: str) -> tuple[str, ...]:
+        """The matching keys of a short plain phrase ("American Headache Society", "order
+        sets"), without building a spaCy doc: building thousands of docs for a profile's
+        names costs more than the rest of the start-up. Only for words, spaces, hyphens,
+        "&", apostrophes and simple punctuation."""
+        norm = self.norm
+        return tuple(norm(t.lower()) for t in _PHRASE_TOKEN.findall(unhyphenate(text)))
 
     def parse(self, text: str) -> Doc:
         """Run the full pipeline (a trained model's tagger and parser); same NORM keys."""

@@ -15,7 +15,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 #: Hyphen look-alikes NFKC leaves alone; the matcher knows only "-".
 _HYPHENS = {ord("\u2010"): "-", ord("\u2011"): "-"}
 _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\r?\n\s*")
-_LINE_END_HYPHEN = re.compile(r"(\w)-[ \t]*\r?\n\s*(\w)")
+_LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*\r?\n\s*(\w+)")
 _SPACE = re.compile(r"\s+")
 
 
@@ -28,11 +28,25 @@ def _control_to_space(s: str) -> str:
 
 
 def _join_hyphenated(m: re.Match[str]) -> str:
+    """A hyphen at a line end: typesetting ("stimu-/lation") or part of the word
+    ("evidence-/based", "Board-/Certified")?
+
+    Lower-case halves are joined when the joined word is known and the halves are not both
+    words of their own (then the hyphenated compound is the likelier reading), or when
+    neither the joined word nor either half is known (two fragments of one unknown word).
+    Known means in the word list of the installed lemmatizer tables. Anything else keeps
+    its hyphen; digits are never joined ("555-/0147"). No space is left in between.
+    """
     left, right = m.group(1), m.group(2)
-    # "stimu-\nlation" was one word broken by typesetting; "Board-\nCertified" is a
-    # compound whose hyphen belongs to it. Either way no space is left in between.
-    if left.islower() and right.islower():
-        return left + right
+    a = re.search(r"[^\W\d_]+$", left)
+    b = re.match(r"[^\W\d_]+", right)
+    if a and b and a.group(0)[-1].islower() and b.group(0)[0].islower():
+        from resumecheck.lexicon import is_word
+
+        head, tail = a.group(0).lower(), b.group(0).lower()
+        joined, head_ok, tail_ok = is_word(head + tail), is_word(head), is_word(tail)
+        if (joined and not (head_ok and tail_ok)) or not (joined or head_ok or tail_ok):
+            return left + right
     return f"{left}-{right}"
 
 
@@ -96,14 +110,16 @@ _KEY_PUNCT = re.compile(r"[^\w\s]+")
 
 
 def text_key(text: str, lemma: Callable[[str], str] | None = None) -> str:
-    """How two wordings compare as words: composed, case-folded, "&" and "/" read as
-    "and", hyphens and other punctuation as spaces, whitespace collapsed.
+    """How two wordings compare as words: case-folded, accents dropped ("Formación" is
+    "formacion"), "&" and "/" read as "and", hyphens and other punctuation as spaces,
+    whitespace collapsed.
 
     With ``lemma`` (a pipeline's :attr:`~resumecheck.nlp.Pipeline.norm`) each word is also
     mapped to its lemma, so "Injections" and "injection" have one key. Section headings,
     profile wordings, posting headings and posting titles are all compared through this.
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).casefold()
     words = _KEY_PUNCT.sub(" ", text.replace("&", " and ").replace("/", " and ")).split()
     if lemma is not None:
         words = [lemma(w) for w in words]

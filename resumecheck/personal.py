@@ -18,6 +18,14 @@ from collections.abc import Iterable, Iterator
 
 from resumecheck.models import Document, PersonalKind, PersonalSpan
 
+#: What ``--redact`` puts in the place of each kind of personal data.
+MARKS = {PersonalKind.EMAIL: "[email]", PersonalKind.PHONE: "[phone]",
+         PersonalKind.STREET: "[address]"}
+#: The marks of an e-mail address and of a phone number, as a pattern: a heuristic that
+#: looks for contact details (a resume's header, a posting's boilerplate, a letter's
+#: addressee block) adds it to its own, so it reads a masked document as the unmasked one.
+CONTACT_MARK = r"\[(?:email|phone)\]"
+
 # -- e-mail addresses --------------------------------------------------------------------------
 
 #: ``@`` and its full-width form (file names are not NFKC-normalised like document text).

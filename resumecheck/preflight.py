@@ -10,10 +10,14 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from resumecheck.errors import InputError
+from resumecheck.errors import InputError, printable
 
 MiB = 1024 * 1024
+#: The path that names standard input on the command line, and how reports show it.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,14 @@ def read_input(path: str | os.PathLike[str], limits: ReadLimits | None = None) -
         if not stat.S_ISREG(st2.st_mode):  # swapped between lstat and open
             raise InputError(name, "is not a regular file; not read")
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limits.max_bytes + 1)
+            # Read what the file holds, not max_bytes at once: a read of n bytes allocates
+            # n bytes up front, whatever the file's size (--max-size 5000 would need 5 GB).
+            data = fh.read(min(limits.max_bytes, st2.st_size) + 1)
+            while len(data) <= limits.max_bytes:  # it grew since it was measured
+                more = fh.read(min(MiB, limits.max_bytes + 1 - len(data)))
+                if not more:
+                    break
+                data += more
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
     finally:
@@ -72,6 +83,31 @@ def read_input(path: str | os.PathLike[str], limits: ReadLimits | None = None) -
         raise InputError(name, f"is over the {limits.max_bytes / MiB:.0f} MiB limit")
     if not data:
         raise InputError(name, "is empty")
+    return data
+
+
+def read_stream(stream: BinaryIO, limits: ReadLimits | None = None) -> bytes:
+    """At most one byte over the size cap of a stream (standard input): enough for
+    :func:`check_bytes` to refuse an oversized document without holding all of it."""
+    limits = limits or ReadLimits()
+    chunks: list[bytes] = []
+    left = limits.max_bytes + 1
+    while left > 0:
+        chunk = stream.read(min(left, MiB))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def check_bytes(data: bytes, name: str, limits: ReadLimits | None = None) -> bytes:
+    """The size checks :func:`read_input` makes, for bytes that did not come from a file."""
+    limits = limits or ReadLimits()
+    if not data:
+        raise InputError(name, "is empty")
+    if len(data) > limits.max_bytes:
+        raise InputError(name, f"is over the {limits.max_bytes / MiB:.0f} MiB limit")
     return data
 
 
@@ -91,5 +127,7 @@ def file_type(mode: int) -> str:
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """The path as the user wrote it, with forward slashes, for messages and reports."""
-    return Path(path).as_posix()
+    """The path as the user wrote it, with forward slashes, for messages and reports;
+    control characters and bytes that are not UTF-8 are escaped (see
+    :func:`resumecheck.errors.printable`). Never open a file by this name."""
+    return printable(Path(path).as_posix())

@@ -4,8 +4,8 @@ A profile is loaded once per process and shared by every worker, so everything h
 frozen and hashable. A malformed profile is rejected at load time with the file, the key
 path (``terms[12].level``) or line (``line 7``), and what is wrong; nothing is guessed.
 
-Built-in profiles live in the top-level ``keywords/`` folder, which ships inside the
-wheel as the package ``resumecheck.keywords``.
+Built-in profiles live in ``resumecheck/keywords/`` (the package ``resumecheck.keywords``),
+in the source tree exactly as in the wheel.
 """
 
 from __future__ import annotations
@@ -16,33 +16,54 @@ import re
 import stat
 import tomllib
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from resumecheck.conventions import Conventions, conventions_to_toml, parse_conventions
-from resumecheck.errors import ProfileError
+from resumecheck.errors import ProfileError, printable
 from resumecheck.models import Kind, Level
 from resumecheck.normalize import text_key
+from resumecheck.sections import SECTION_KEYS
 
 __all__ = [
     "Category",
+    "Context",
+    "Credit",
     "Examples",
     "Profile",
+    "ProfileErrors",
     "Term",
     "builtin_profiles",
+    "combine_profiles",
     "load_examples",
     "load_profile",
     "profile_to_toml",
     "wording_key",
 ]
 
+_T = TypeVar("_T")
+
 BUILTIN_PACKAGE = "resumecheck.keywords"
 BUILTIN_PREFIX = "builtin:"
 EXAMPLES_SUFFIX = ".examples.toml"
 #: A keyword list is small; anything bigger is a wrong file, not a profile.
 MAX_PROFILE_BYTES = 4 * 1024 * 1024
+#: Limits checked as a profile loads (docs/profiles.md). A profile past them is refused
+#: with one line naming the limit: the patterns of every wording are built in memory in
+#: each process (a 300,000-wording list needs gigabytes), so size is bounded up front.
+MAX_TERMS = 2_000
+#: Aliases and acronyms of one term.
+MAX_TERM_WORDINGS = 100
+#: Every wording of every term: terms, aliases and acronyms.
+MAX_WORDINGS = 10_000
+#: Characters of one wording, and of all wordings together.
+MAX_WORDING_CHARS = 200
+MAX_TOTAL_CHARS = 200_000
+#: The largest term or category weight: scores stay finite numbers.
+MAX_WEIGHT = 1_000.0
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CATEGORY_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -53,8 +74,19 @@ _HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
 _TOML_POS_RE = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 _PROFILE_KEYS = ("name", "title", "description", "version")
+_TOP_KEYS = ("profile", "categories", "terms", "conventions", "forms", "verbs", "names")
 _CATEGORY_KEYS = ("title", "weight", "description")
-_TERM_KEYS = ("id", "term", "aliases", "acronyms", "category", "level", "weight", "kinds", "tip")
+_TERM_KEYS = ("id", "term", "aliases", "acronyms", "category", "level", "weight", "kinds", "tip",
+              "modifiers", "broader", "generic", "context", "credit")
+_CONTEXT_KEYS = ("wordings", "near", "not_near", "window", "sections", "long_form", "name_suffix")
+_CREDIT_KEYS = ("sections", "names", "roles")
+_NAMES_KEYS = ("organizations", "journals")
+#: At most this many words may stand inside a term's wording (``modifiers``).
+MAX_MODIFIERS = 2
+#: Tokens either side of an ambiguous wording in which its context is looked for.
+DEFAULT_WINDOW = 12
+MAX_WINDOW = 60
+_ONE_WORD_RE = re.compile(r"^[a-z][a-z'-]*$")
 _LEVELS = ", ".join(level.value for level in Level)
 _KINDS = ", ".join(kind.value for kind in Kind)
 
@@ -71,6 +103,44 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class Context:
+    """Where an ambiguous wording of a term counts (docs/profiles.md, "Context").
+
+    The wording counts only with support: one of ``near`` within ``window`` tokens in the
+    same block, the block in one of ``sections``, the term's long form anywhere in the
+    document (``long_form``), or a degree after a person's name (``name_suffix``). A word
+    of ``not_near`` within the window vetoes it whatever the support.
+    """
+
+    #: The term's wordings that need context; empty means every acronym of the term.
+    wordings: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    window: int = DEFAULT_WINDOW
+    sections: tuple[str, ...] = ()
+    long_form: bool = False
+    name_suffix: bool = False
+
+    @property
+    def needs_support(self) -> bool:
+        return bool(self.near or self.sections or self.long_form or self.name_suffix)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """How a credential is read from CV lines (docs/profiles.md, "Credentials").
+
+    A line in one of ``sections`` (by its heading or its own label, "Fellowship: ...")
+    that names one of ``names`` credits the term; so does a role noun (``roles``) next to
+    one of the names anywhere ("Fellow, Pain Medicine").
+    """
+
+    sections: tuple[str, ...]
+    names: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One keyword and every wording that counts as it."""
 
@@ -83,6 +153,14 @@ class Term:
     weight: float = 1.0
     kinds: frozenset[Kind] = frozenset({Kind.RESUME})
     tip: str = ""
+    #: How many words may stand inside a multi-word wording ("chronic widespread pain").
+    modifiers: int = 0
+    #: Ids of terms this one is a kind of: finding it finds them too.
+    broader: tuple[str, ...] = ()
+    #: Wordings that count only in a document that claims specific terms of the profile.
+    generic: tuple[str, ...] = ()
+    context: Context | None = None
+    credit: Credit | None = None
 
     def variants(self) -> tuple[tuple[str, str], ...]:
         """Every wording with how it counts (``term``, ``alias``, ``acronym``), stable order.
@@ -110,12 +188,31 @@ class Profile:
     terms: tuple[Term, ...]
     #: What the profession's documents are expected to hold (``[conventions]``).
     conventions: Conventions = Conventions()
+    #: Things worth telling the user that do not stop the load (a comma in a plain-list
+    #: line), each one line naming the file; printed once per run.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    #: The sources of a profile combined from several (``-p a -p b``); empty otherwise.
+    parts: tuple[str, ...] = ()
+    #: Word families: (word, other forms that count in its place), sorted by word.
+    forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: (noun, verbs): a wording ending in the noun is also found verb first ("injected the
+    #: sacroiliac joint" for "sacroiliac joint injection").
+    verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Names of organizations; no term is found inside one (only a term that is the name).
+    organizations: tuple[str, ...] = ()
+    #: Names of journals; no term is found inside one where it is cited as a journal.
+    journals: tuple[str, ...] = ()
     _categories_by_id: dict[str, Category] = field(init=False, repr=False, compare=False)
     _terms_by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_categories_by_id", {c.id: c for c in self.categories})
         object.__setattr__(self, "_terms_by_id", {t.id: t for t in self.terms})
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every file (or ``builtin:`` name) this profile was read from."""
+        return self.parts or (self.source,)
 
     def category(self, id: str) -> Category:
         try:
@@ -209,6 +306,8 @@ def _weight(value: Any, where: str, err: _Errors) -> float:
         raise err(where, f"weight must be a positive number, not {_describe(value)}")
     if not math.isfinite(value) or value <= 0:
         raise err(where, f"weight must be a positive number, not {value!r}")
+    if value > MAX_WEIGHT:
+        raise err(where, f"weight {value!r} is over the limit of {MAX_WEIGHT:g}")
     return float(value)
 
 
@@ -231,6 +330,43 @@ def _string_list(value: Any, where: str, err: _Errors) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise err(where, f"must be a list of strings, not {_describe(value)}")
     return tuple(_string(item, f"{where}[{i}]", err) for i, item in enumerate(value))
+
+
+def _bool(value: Any, where: str, err: _Errors) -> bool:
+    if not isinstance(value, bool):
+        raise err(where, f"must be true or false, not {_describe(value)}")
+    return value
+
+
+def _int(value: Any, where: str, err: _Errors, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise err(where, f"must be a whole number from {lo} to {hi}, not {_describe(value)}")
+    if not lo <= value <= hi:
+        raise err(where, f"must be a whole number from {lo} to {hi}, not {value}")
+    return value
+
+
+def _table(value: Any, where: str, err: _Errors, allowed: tuple[str, ...]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise err(where, f"must be a table, not {_describe(value)}")
+    _check_keys(value, allowed, where, err)
+    return value
+
+
+def _section_keys(value: Any, where: str, err: _Errors) -> tuple[str, ...]:
+    keys = _string_list(value, where, err)
+    for j, key in enumerate(keys):
+        if key not in SECTION_KEYS:
+            raise err(f"{where}[{j}]", f"unknown section {key!r} (known: "
+                                       f"{', '.join(sorted(SECTION_KEYS))})")
+    return keys
+
+
+def _one_word(value: Any, where: str, err: _Errors) -> str:
+    word = _string(value, where, err)
+    if not _ONE_WORD_RE.match(word):
+        raise err(where, f"{word!r} must be one lower-case word")
+    return word
 
 
 def _check_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str | None,
@@ -256,8 +392,19 @@ class _Registry:
         self.err = err
         self.ids: dict[str, str] = {}
         self.wordings: dict[str, tuple[str, str]] = {}
+        self.wording_count = 0
+        self.chars = 0
+
+    def snapshot(self) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+        return dict(self.ids), dict(self.wordings)
+
+    def restore(self, saved: tuple[dict[str, str], dict[str, tuple[str, str]]]) -> None:
+        self.ids, self.wordings = dict(saved[0]), dict(saved[1])
 
     def add_id(self, term_id: str, where: str, owner: str) -> None:
+        if len(self.ids) >= MAX_TERMS:
+            raise self.err(where, f"more than {MAX_TERMS:,} terms; a profile may have at "
+                                  f"most {MAX_TERMS:,}")
         if term_id in self.ids:
             raise self.err(where, f"duplicate term id {term_id!r} (already used by "
                                   f"{self.ids[term_id]})")
@@ -265,6 +412,7 @@ class _Registry:
 
     def add_term(self, term: Term, wheres: dict[tuple[str, str], str], owner: str) -> None:
         """``wheres`` maps each (wording, via) to where it was written, for messages."""
+        self.check_size(term, wheres)
         own: dict[str, str] = {}
         for (wording, via), where in wheres.items():
             if via == "term" and wording in term.acronyms:
@@ -283,6 +431,28 @@ class _Registry:
             for key in _wording_keys(wording):
                 self.wordings.setdefault(key, (wording, owner))
 
+    def check_size(self, term: Term, wheres: dict[tuple[str, str], str]) -> None:
+        """The size limits: wordings of one term, characters of one wording, and the
+        running totals of the profile."""
+        first = next(iter(wheres.values()))
+        extra = len(term.aliases) + len(term.acronyms)
+        if extra > MAX_TERM_WORDINGS:
+            raise self.err(first, f"{extra:,} aliases and acronyms for {term.term!r}; a term "
+                                  f"may have at most {MAX_TERM_WORDINGS}")
+        for (wording, _via), where in wheres.items():
+            if len(wording) > MAX_WORDING_CHARS:
+                raise self.err(where, f"a wording of {len(wording):,} characters; at most "
+                                      f"{MAX_WORDING_CHARS} are allowed")
+            self.chars += len(wording)
+        self.wording_count += len(wheres)
+        if self.wording_count > MAX_WORDINGS:
+            raise self.err(first, f"more than {MAX_WORDINGS:,} wordings (terms, aliases and "
+                                  f"acronyms together); a profile may have at most "
+                                  f"{MAX_WORDINGS:,}")
+        if self.chars > MAX_TOTAL_CHARS:
+            raise self.err(first, f"more than {MAX_TOTAL_CHARS:,} characters of wordings in "
+                                  f"all; a profile may have at most {MAX_TOTAL_CHARS:,}")
+
 
 # --------------------------------------------------------------------------- TOML
 
@@ -290,6 +460,8 @@ class _Registry:
 def _toml_load(text: str, err: _Errors) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise err(None, "TOML syntax error: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POS_RE.match(message)
@@ -305,80 +477,271 @@ def _term_line_numbers(text: str) -> list[int]:
             if re.match(r"^\s*\[\[\s*terms\s*\]\]", line)]
 
 
+class ProfileErrors(ProfileError):
+    """Every problem found in one profile file. It reads as the first; ``problems`` holds
+    each (``resumecheck profiles validate`` prints them all)."""
+
+    def __init__(self, problems: list[ProfileError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, _reason_of(first), where=first.where)
+        self.problems = tuple(problems)
+
+    def line(self) -> str:
+        more = len(self.problems) - 1
+        if not more:
+            return super().line()
+        return (f"{super().line()} (and {more} more problem{'s' if more != 1 else ''}; "
+                f"`resumecheck profiles validate` lists them all)")
+
+
+class _Found:
+    """The problems of one file, collected so that one run reports them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[ProfileError] = []
+
+    def add(self, problem: ProfileError) -> None:
+        self.problems.append(problem)
+
+    def attempt(self, step: Callable[[], _T], fallback: _T) -> _T:
+        """``step()``, or ``fallback`` once its problem is noted."""
+        try:
+            return step()
+        except ProfileError as exc:
+            self.add(exc)
+            return fallback
+
+    def raise_any(self) -> None:
+        if self.problems:
+            raise ProfileErrors(self.problems)
+
+
+class _AnyCategory(frozenset):
+    """Stands for the category ids when the categories table itself is broken: that one
+    problem is reported, not again as an unknown category in every term."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _unknown_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str | None,
+                  err: _Errors, found: _Found) -> None:
+    for key in table:
+        found.attempt(lambda key=key: _check_keys({key: None}, allowed, where, err), None)
+
+
 def parse_toml_profile(text: str, source: str, *, default_name: str,
                        strict: bool = False) -> Profile:
     """Validate a TOML profile. ``strict`` (built-ins) also demands every term's level,
-    tip, and the full ``[profile]`` and category headers."""
+    tip, and the full ``[profile]`` and category headers.
+
+    Every problem is collected (each table, each key of a term) and raised together as
+    :class:`ProfileErrors`, so one run of ``profiles validate`` reports them all.
+    """
     err = _Errors(source)
-    data = _toml_load(text, err)
-    _check_keys(data, ("profile", "categories", "terms", "conventions"), None, err)
+    data = _toml_load(text, err)  # a syntax error leaves nothing else to check
+    found = _Found()
+    _unknown_keys(data, _TOP_KEYS, None, err, found)
 
     header = data.get("profile", {})
     if not isinstance(header, dict):
-        raise err("profile", f"must be a table, not {_describe(header)}")
-    _check_keys(header, _PROFILE_KEYS, "profile", err)
+        found.add(err("profile", f"must be a table, not {_describe(header)}"))
+        header = {}
+    _unknown_keys(header, _PROFILE_KEYS, "profile", err, found)
     if strict:
         for key in _PROFILE_KEYS:
             if key not in header:
-                raise err(f"profile.{key}", "missing required key")
-    name = _string(header.get("name", default_name), "profile.name", err)
-    title = _string(header.get("title", name), "profile.title", err)
-    description = _string(header.get("description", ""), "profile.description", err,
-                          empty_ok=True)
-    version = _string(header.get("version", "0"), "profile.version", err)
+                found.add(err(f"profile.{key}", "missing required key"))
+    name = found.attempt(lambda: _string(header.get("name", default_name), "profile.name",
+                                         err), default_name)
+    title = found.attempt(lambda: _string(header.get("title", name), "profile.title", err),
+                          name)
+    description = found.attempt(lambda: _string(header.get("description", ""),
+                                                "profile.description", err, empty_ok=True), "")
+    version = found.attempt(lambda: _string(header.get("version", "0"), "profile.version",
+                                            err), "0")
 
     raw_categories = data.get("categories")
+    category_ids: frozenset[str] = _AnyCategory()
+    categories: list[Category] = []
     if raw_categories is None:
-        raise err("categories", "missing: define at least one [categories.<id>] table")
-    if not isinstance(raw_categories, dict) or not raw_categories:
-        raise err("categories", "must hold at least one [categories.<id>] table")
-    categories = []
-    for cat_id, raw in raw_categories.items():
-        where = f"categories.{cat_id}"
-        if not _CATEGORY_ID_RE.match(cat_id):
-            raise err(where, f"category id {cat_id!r} must be lower-case letters, digits, "
-                             "'-' or '_'")
-        if not isinstance(raw, dict):
-            raise err(where, f"must be a table, not {_describe(raw)}")
-        _check_keys(raw, _CATEGORY_KEYS, where, err)
-        if strict:
-            for key in ("title", "weight"):
-                if key not in raw:
-                    raise err(f"{where}.{key}", "missing required key")
-        categories.append(Category(
-            id=cat_id,
-            title=_string(raw.get("title", cat_id.replace("_", " ").replace("-", " ")
-                                  .capitalize()), f"{where}.title", err),
-            weight=_weight(raw.get("weight", 1.0), f"{where}.weight", err),
-            description=_string(raw.get("description", ""), f"{where}.description", err,
-                                empty_ok=True),
-        ))
-    category_ids = {c.id for c in categories}
+        found.add(err("categories", "missing: define at least one [categories.<id>] table"))
+    elif not isinstance(raw_categories, dict) or not raw_categories:
+        found.add(err("categories", "must hold at least one [categories.<id>] table"))
+    else:
+        # Terms may name any category written here, even a broken one (reported once).
+        category_ids = frozenset(raw_categories)
+        for cat_id, raw in raw_categories.items():
+            category = _toml_category(cat_id, raw, err, found, strict=strict)
+            if category is not None:
+                categories.append(category)
 
     raw_terms = data.get("terms")
+    terms: list[Term] = []
     if raw_terms is None:
-        raise err("terms", "missing: add at least one [[terms]] table")
-    if not isinstance(raw_terms, list) or not raw_terms:
-        raise err("terms", "must be a non-empty array of [[terms]] tables")
-    header_lines = _term_line_numbers(text)
-    registry = _Registry(err)
-    terms = []
-    for i, raw in enumerate(raw_terms):
-        base = f"terms[{i}]"
-        if not isinstance(raw, dict):
-            raise err(base, f"must be a table, not {_describe(raw)}")
-        line = header_lines[i] if i < len(header_lines) else None
-        try:
-            terms.append(_toml_term(raw, base, category_ids, registry, err, strict=strict))
-        except ProfileError as exc:
-            if line is None or exc.where is None or not exc.where.startswith(base):
-                raise
-            raise err(exc.where, f"{_reason_of(exc)} ([[terms]] table at line {line})") from None
-    conventions = (parse_conventions(data["conventions"], "conventions", err)
-                   if "conventions" in data else Conventions())
+        found.add(err("terms", "missing: add at least one [[terms]] table"))
+    elif not isinstance(raw_terms, list) or not raw_terms:
+        found.add(err("terms", "must be a non-empty array of [[terms]] tables"))
+    elif len(raw_terms) > MAX_TERMS:
+        found.add(err("terms", f"{len(raw_terms):,} terms; a profile may have at most "
+                               f"{MAX_TERMS:,}"))
+    else:
+        header_lines = _term_line_numbers(text)
+        registry = _Registry(err)
+        for i, raw in enumerate(raw_terms):
+            base = f"terms[{i}]"
+            if not isinstance(raw, dict):
+                found.add(err(base, f"must be a table, not {_describe(raw)}"))
+                continue
+            line = header_lines[i] if i < len(header_lines) else None
+            term = _collect_term(raw, base, line, category_ids, registry, err, found,
+                                 strict=strict)
+            if term is not None:
+                terms.append(term)
+    conventions = Conventions()
+    if "conventions" in data:
+        conventions = _collect_conventions(data["conventions"], err, found)
+    found.attempt(lambda: _check_broader(terms, err), None)
+    forms = found.attempt(lambda: _families(data.get("forms", {}), "forms", err), ())
+    verbs = found.attempt(lambda: _families(data.get("verbs", {}), "verbs", err), ())
+    names = found.attempt(lambda: _table(data.get("names", {}), "names", err, _NAMES_KEYS), {})
+    organizations = found.attempt(lambda: _string_list(names.get("organizations", []),
+                                                       "names.organizations", err), ())
+    journals = found.attempt(lambda: _string_list(names.get("journals", []),
+                                                  "names.journals", err), ())
+    found.raise_any()
     return Profile(name=name, title=title, description=description, version=version,
                    source=source, categories=tuple(categories), terms=tuple(terms),
-                   conventions=conventions)
+                   conventions=conventions, forms=forms, verbs=verbs,
+                   organizations=organizations, journals=journals)
+
+
+def _toml_category(cat_id: str, raw: Any, err: _Errors, found: _Found, *,
+                   strict: bool) -> Category | None:
+    """One ``[categories.<id>]`` table, each of its problems noted; None when it has any."""
+    where = f"categories.{cat_id}"
+    before = len(found.problems)
+    if not _CATEGORY_ID_RE.match(cat_id):
+        found.add(err(where, f"category id {cat_id!r} must be lower-case letters, digits, "
+                             "'-' or '_'"))
+    if not isinstance(raw, dict):
+        found.add(err(where, f"must be a table, not {_describe(raw)}"))
+        return None
+    _unknown_keys(raw, _CATEGORY_KEYS, where, err, found)
+    if strict:
+        for key in ("title", "weight"):
+            if key not in raw:
+                found.add(err(f"{where}.{key}", "missing required key"))
+    default_title = cat_id.replace("_", " ").replace("-", " ").capitalize()
+    category = Category(
+        id=cat_id,
+        title=found.attempt(lambda: _string(raw.get("title", default_title), f"{where}.title",
+                                            err), default_title),
+        weight=found.attempt(lambda: _weight(raw.get("weight", 1.0), f"{where}.weight", err),
+                             1.0),
+        description=found.attempt(lambda: _string(raw.get("description", ""),
+                                                  f"{where}.description", err, empty_ok=True),
+                                  ""),
+    )
+    return category if len(found.problems) == before else None
+
+
+def _key_after(where: str | None, base: str) -> str | None:
+    """``aliases`` of ``terms[3].aliases[1]`` when ``base`` is ``terms[3]``."""
+    if where is None or not where.startswith(base + "."):
+        return None
+    return re.split(r"[.\[]", where[len(base) + 1:], maxsplit=1)[0]
+
+
+def _collect_term(raw: dict[str, Any], base: str, line: int | None,
+                  category_ids: frozenset[str], registry: _Registry, err: _Errors,
+                  found: _Found, *, strict: bool) -> Term | None:
+    """One term, or None after noting each of its problems.
+
+    The term is validated as a whole; after a problem, the key at fault is set aside (or,
+    for the category, replaced by a known one) and the rest is validated again, so every
+    key's problem is reported. A problem with the wording or the id stops there: what
+    comes after depends on them.
+    """
+    stop = {"term", "id"} | ({"level", "tip"} if strict else set())
+    table = dict(raw)
+    failed = False
+    for _ in range(len(raw) + 1):
+        saved = registry.snapshot()
+        try:
+            term = _toml_term(table, base, category_ids, registry, err, strict=strict)
+        except ProfileError as exc:
+            registry.restore(saved)
+            failed = True
+            if line is not None and exc.where is not None and exc.where.startswith(base):
+                exc = err(exc.where, f"{_reason_of(exc)} ([[terms]] table at line {line})")
+            found.add(exc)
+            key = _key_after(exc.where, base)
+            if key is None or key in stop or key not in table:
+                return None
+            known = sorted(c for c in category_ids) if not isinstance(
+                category_ids, _AnyCategory) else []
+            if key == "category" and known:
+                table[key] = known[0]
+            else:
+                del table[key]
+            continue
+        # A term with problems is left out, but its wordings stay claimed, so a later
+        # term repeating one is still reported.
+        return None if failed else term
+    return None
+
+
+def _collect_conventions(raw: Any, err: _Errors, found: _Found) -> Conventions:
+    """``[conventions]``, each key's problem noted (the key set aside and the rest read
+    again)."""
+    if not isinstance(raw, dict):
+        found.add(err("conventions", f"must be a table, not {_describe(raw)}"))
+        return Conventions()
+    table = dict(raw)
+    for _ in range(len(raw) + 1):
+        try:
+            return parse_conventions(table, "conventions", err)
+        except ProfileError as exc:
+            found.add(exc)
+            key = _key_after(exc.where, "conventions")
+            if key is None or key not in table:
+                return Conventions()
+            del table[key]
+    return Conventions()
+
+
+def _check_broader(terms: list[Term], err: _Errors) -> None:
+    ids = {t.id for t in terms}
+    for i, term in enumerate(terms):
+        for j, other in enumerate(term.broader):
+            where = f"terms[{i}].broader[{j}]"
+            if other == term.id:
+                raise err(where, f"term {term.id!r} cannot be broader than itself")
+            if other not in ids:
+                raise err(where, f"unknown term id {other!r}")
+
+
+def _families(raw: Any, key: str, err: _Errors) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[forms]`` and ``[verbs]``: word = ["other", "forms"]; a word in one family only."""
+    if not isinstance(raw, dict):
+        raise err(key, f"must be a table of word = [forms], not {_describe(raw)}")
+    seen: dict[str, str] = {}
+    out = []
+    for word, forms in raw.items():
+        where = f"{key}.{word}"
+        _one_word(word, where, err)
+        if not isinstance(forms, list) or not forms:
+            raise err(where, f"must be a non-empty list of words, not {_describe(forms)}")
+        items = tuple(_one_word(f, f"{where}[{j}]", err) for j, f in enumerate(forms))
+        for j, item in enumerate((word, *items)):
+            if item in seen:
+                raise err(where if j == 0 else f"{where}[{j - 1}]",
+                          f"{item!r} is already in {key}.{seen[item]}; a word belongs to "
+                          "one family only")
+            seen[item] = word
+        out.append((word, items))
+    return tuple(sorted(out))
 
 
 def _reason_of(exc: ProfileError) -> str:
@@ -410,6 +773,11 @@ def _toml_term(raw: dict[str, Any], base: str, category_ids: set[str], registry:
         id_where = f"{base}.term"
     registry.add_id(term_id, id_where, f"{base} ({label})")
 
+    for key in ("aliases", "acronyms"):
+        listed = raw.get(key, [])
+        if isinstance(listed, list) and len(listed) > MAX_TERM_WORDINGS:
+            raise err(f"{base}.{key}", f"{len(listed):,} {key} for {label}; a term may have "
+                                       f"at most {MAX_TERM_WORDINGS} aliases and acronyms")
     aliases = _string_list(raw.get("aliases", []), f"{base}.aliases", err)
     acronyms = _string_list(raw.get("acronyms", []), f"{base}.acronyms", err)
     for j, acronym in enumerate(acronyms):
@@ -437,10 +805,20 @@ def _toml_term(raw: dict[str, Any], base: str, category_ids: set[str], registry:
     tip = (_one_line(raw["tip"], f"{base}.tip", err) if "tip" in raw
            else _generic_tip(wording))
 
+    modifiers = (_int(raw["modifiers"], f"{base}.modifiers", err, 0, MAX_MODIFIERS)
+                 if "modifiers" in raw else 0)
+    broader = _string_list(raw.get("broader", []), f"{base}.broader", err)
+    all_wordings = ([] if wording in acronyms else [wording]) + list(aliases) + list(acronyms)
+    generic = _generic(raw.get("generic", False), all_wordings, f"{base}.generic", err)
+    context = (_context(raw["context"], wording, all_wordings, acronyms, f"{base}.context", err)
+               if "context" in raw else None)
+    credit = _credit(raw["credit"], f"{base}.credit", err) if "credit" in raw else None
+
     term = Term(id=term_id, term=wording, aliases=aliases, acronyms=acronyms, category=category,
                 level=Level(level_text), weight=_weight(raw.get("weight", 1.0),
                                                         f"{base}.weight", err),
-                kinds=frozenset(kinds), tip=tip)
+                kinds=frozenset(kinds), tip=tip, modifiers=modifiers, broader=broader,
+                generic=generic, context=context, credit=credit)
     wheres: dict[tuple[str, str], str] = {(wording, "term"): f"{base}.term"}
     for j, alias in enumerate(aliases):
         wheres.setdefault((alias, "alias"), f"{base}.aliases[{j}]")
@@ -449,6 +827,73 @@ def _toml_term(raw: dict[str, Any], base: str, category_ids: set[str], registry:
     _check_repeats(wording, aliases, acronyms, base, err)
     registry.add_term(term, wheres, f"{base} ({label})")
     return term
+
+
+def _own_wording(value: Any, wordings: list[str], where: str, err: _Errors) -> str:
+    """One of the term's own wordings, as the term writes it."""
+    text = _string(value, where, err)
+    for w in wordings:
+        if wording_key(w) == wording_key(text):
+            return w
+    raise err(where, f"{text!r} is not a wording of this term (its wordings: "
+                     f"{', '.join(repr(w) for w in wordings)})")
+
+
+def _generic(raw: Any, wordings: list[str], where: str, err: _Errors) -> tuple[str, ...]:
+    if isinstance(raw, bool):
+        return tuple(wordings) if raw else ()
+    if not isinstance(raw, list):
+        raise err(where, f"must be true, false or a list of the term's wordings, not "
+                         f"{_describe(raw)}")
+    return tuple(_own_wording(v, wordings, f"{where}[{j}]", err) for j, v in enumerate(raw))
+
+
+def _context(raw: Any, term: str, wordings: list[str], acronyms: tuple[str, ...], where: str,
+             err: _Errors) -> Context:
+    table = _table(raw, where, err, _CONTEXT_KEYS)
+    if "wordings" in table:
+        needing = tuple(_own_wording(v, wordings, f"{where}.wordings[{j}]", err)
+                        for j, v in enumerate(_string_list(table["wordings"],
+                                                           f"{where}.wordings", err)))
+        if not needing:
+            raise err(f"{where}.wordings", "must name at least one wording")
+    elif acronyms:
+        needing = ()
+    else:
+        raise err(f"{where}.wordings", f"term {term!r} has no acronyms: name the wordings "
+                                       "that need context")
+    context = Context(
+        wordings=needing,
+        near=_string_list(table.get("near", []), f"{where}.near", err),
+        not_near=_string_list(table.get("not_near", []), f"{where}.not_near", err),
+        window=(_int(table["window"], f"{where}.window", err, 1, MAX_WINDOW)
+                if "window" in table else DEFAULT_WINDOW),
+        sections=_section_keys(table.get("sections", []), f"{where}.sections", err),
+        long_form=_bool(table.get("long_form", False), f"{where}.long_form", err),
+        name_suffix=_bool(table.get("name_suffix", False), f"{where}.name_suffix", err),
+    )
+    if context.long_form:
+        needed = set(needing or acronyms)
+        if not [w for w in wordings if w not in needed and w not in acronyms]:
+            raise err(f"{where}.long_form", f"term {term!r} has no long form to look for")
+    if not context.needs_support and not context.not_near:
+        raise err(where, "give at least one of near, not_near, sections, long_form, "
+                         "name_suffix")
+    return context
+
+
+def _credit(raw: Any, where: str, err: _Errors) -> Credit:
+    table = _table(raw, where, err, _CREDIT_KEYS)
+    for key in ("sections", "names"):
+        if key not in table:
+            raise err(f"{where}.{key}", "missing required key")
+    credit = Credit(sections=_section_keys(table["sections"], f"{where}.sections", err),
+                    names=_string_list(table["names"], f"{where}.names", err),
+                    roles=_string_list(table.get("roles", []), f"{where}.roles", err))
+    for key in ("sections", "names"):
+        if not getattr(credit, key):
+            raise err(f"{where}.{key}", "must not be empty")
+    return credit
 
 
 def _check_repeats(wording: str, aliases: tuple[str, ...], acronyms: tuple[str, ...],
@@ -471,41 +916,79 @@ TXT_CATEGORY = Category(id="keywords", title="Keywords", weight=1.0)
 
 
 def parse_txt_profile(text: str, source: str, *, name: str) -> Profile:
-    """One term per line, ``|`` between wordings, ``#`` starts a comment."""
+    """One term per line, ``|`` between wordings, ``#`` starts a comment.
+
+    Every line's problem is collected (:class:`ProfileErrors`). A line whose wording holds
+    commas ("Epic, Cerner, Meditech") is still one term, as written, but the profile
+    carries one warning naming those lines: a comma does not split terms here.
+    """
     err = _Errors(source)
+    found = _Found()
     registry = _Registry(err)
     terms = []
+    commas: list[tuple[int, str]] = []
     for number, raw_line in enumerate(text.splitlines(), 1):
         line = raw_line.split("#", 1)[0] if not raw_line.lstrip().startswith("#") else ""
         if not line.strip():
             continue
         where = f"line {number}"
-        variants = [_clean(v) for v in line.split("|")]
-        if any(not v for v in variants):
-            raise err(where, "empty wording (two '|' in a row, or one at an end of the line)")
-        preferred = variants[0]
-        acronyms = tuple(v for v in variants if _is_txt_acronym(v))
-        aliases = tuple(v for v in variants[1:] if not _is_txt_acronym(v))
-        term_id = slugify(preferred)
-        if not term_id:
-            raise err(where, f"{preferred!r} has no letters or digits")
-        registry.add_id(term_id, where, where)
-        term = Term(id=term_id, term=preferred, aliases=aliases, acronyms=acronyms,
-                    category=TXT_CATEGORY.id, level=Level.REQUIRED, weight=1.0,
-                    kinds=frozenset({Kind.RESUME, Kind.COVER_LETTER}),
-                    tip=_generic_tip(preferred))
-        wheres: dict[tuple[str, str], str] = {}
-        for k, v in enumerate(variants):
-            if v in variants[:k]:
-                raise err(where, f"{v!r} is written twice on this line")
-            via = "acronym" if _is_txt_acronym(v) else ("term" if k == 0 else "alias")
-            wheres[(v, via)] = where
-        registry.add_term(term, wheres, where)
+        saved = registry.snapshot()
+        try:
+            term = _txt_term(line, where, registry, err)
+        except ProfileError as exc:
+            registry.restore(saved)
+            found.add(exc)
+            continue
         terms.append(term)
-    if not terms:
-        raise err(None, "no terms: write one keyword per line")
+        listed = next((w for w, _ in term.variants() if _COMMA_LIST_RE.search(w)), None)
+        if listed is not None:
+            commas.append((number, listed))
+    if not terms and not found.problems:
+        found.add(err(None, "no terms: write one keyword per line"))
+    found.raise_any()
+    warnings = (_comma_warning(source, commas),) if commas else ()
     return Profile(name=name, title=name, description=f"Keyword list from {source}",
-                   version="0", source=source, categories=(TXT_CATEGORY,), terms=tuple(terms))
+                   version="0", source=source, categories=(TXT_CATEGORY,), terms=tuple(terms),
+                   warnings=warnings)
+
+
+#: A comma that separates words, not the digits of a number ("1,000").
+_COMMA_LIST_RE = re.compile(r",(?!\d)|(?<!\d),")
+
+
+def _comma_warning(source: str, lines: list[tuple[int, str]]) -> str:
+    numbers = ", ".join(str(n) for n, _ in lines[:10]) + (", ..." if len(lines) > 10 else "")
+    first = lines[0][1]
+    example = " | ".join(p.strip() for p in first.split(",") if p.strip())
+    return (f"{source}: warning: line{'s' if len(lines) > 1 else ''} {numbers}: a comma does "
+            f"not split terms in a plain list, so {first!r} is one term, found only as "
+            f"written; put each term on its own line, or write {example!r} if any one of "
+            "them should count")
+
+
+def _txt_term(line: str, where: str, registry: _Registry, err: _Errors) -> Term:
+    variants = [_clean(v) for v in line.split("|")]
+    if any(not v for v in variants):
+        raise err(where, "empty wording (two '|' in a row, or one at an end of the line)")
+    preferred = variants[0]
+    acronyms = tuple(v for v in variants if _is_txt_acronym(v))
+    aliases = tuple(v for v in variants[1:] if not _is_txt_acronym(v))
+    term_id = slugify(preferred)
+    if not term_id:
+        raise err(where, f"{preferred!r} has no letters or digits")
+    registry.add_id(term_id, where, where)
+    term = Term(id=term_id, term=preferred, aliases=aliases, acronyms=acronyms,
+                category=TXT_CATEGORY.id, level=Level.REQUIRED, weight=1.0,
+                kinds=frozenset({Kind.RESUME, Kind.COVER_LETTER}),
+                tip=_generic_tip(preferred))
+    wheres: dict[tuple[str, str], str] = {}
+    for k, v in enumerate(variants):
+        if v in variants[:k]:
+            raise err(where, f"{v!r} is written twice on this line")
+        via = "acronym" if _is_txt_acronym(v) else ("term" if k == 0 else "alias")
+        wheres[(v, via)] = where
+    registry.add_term(term, wheres, where)
+    return term
 
 
 def _is_txt_acronym(variant: str) -> bool:
@@ -516,7 +999,18 @@ def _is_txt_acronym(variant: str) -> bool:
 
 
 def _builtin_dir() -> Any:
-    return resources.files(BUILTIN_PACKAGE)
+    """Where the built-in profiles are: the package ``resumecheck.keywords`` in an
+    installed copy, or the ``keywords/`` folder of a checkout whose ``resumecheck`` package
+    is imported directly (run from the repository root, the checkout comes first on
+    ``sys.path`` even when an installed copy exists)."""
+    try:
+        return resources.files(BUILTIN_PACKAGE)
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parent.parent / "keywords"
+        if (checkout / "__init__.py").is_file():
+            return checkout
+        raise ProfileError(None, "the built-in profiles are missing from this installation; "
+                                 "reinstall resumecheck") from None
 
 
 def _builtin_names() -> list[str]:
@@ -574,9 +1068,11 @@ def _profile_stem(path: str) -> str:
 def _load_file(path: str) -> Profile:
     text = _read_text(path)
     suffix = Path(path).suffix.lower()
+    # The file's name is the profile's name when the file gives none, shown in every report.
+    name = printable(_profile_stem(path))
     if suffix == ".txt":
-        return parse_txt_profile(text, path, name=_profile_stem(path))
-    return parse_toml_profile(text, path, default_name=_profile_stem(path))
+        return parse_txt_profile(text, path, name=name)
+    return parse_toml_profile(text, path, default_name=name)
 
 
 def _looks_like_path(spec: str) -> bool:
@@ -584,8 +1080,15 @@ def _looks_like_path(spec: str) -> bool:
             or spec.lower().endswith((".toml", ".txt")))
 
 
-def load_profile(spec: str | os.PathLike[str] | Profile = "pain-medicine") -> Profile:
-    """A built-in profile by name, or a ``.toml`` / ``.txt`` profile file by path."""
+ProfileSpec = str | os.PathLike[str] | Profile
+
+
+def load_profile(spec: ProfileSpec | Sequence[ProfileSpec] = "pain-medicine") -> Profile:
+    """A built-in profile by name, or a ``.toml`` / ``.txt`` profile file by path; a
+    sequence of them (``-p a -p b``) is loaded and combined (:func:`combine_profiles`)."""
+    if isinstance(spec, list | tuple):
+        parts = [load_profile(one) for one in spec]
+        return parts[0] if len(parts) == 1 else combine_profiles(parts)
     if isinstance(spec, Profile):
         return spec
     text = os.fspath(spec)
@@ -600,6 +1103,84 @@ def load_profile(spec: str | os.PathLike[str] | Profile = "pain-medicine") -> Pr
     if suffix not in (".toml", ".txt"):
         raise ProfileError(text, "unknown profile format: use a .toml profile or a .txt list")
     return _load_file(text)
+
+
+def combine_profiles(parts: Sequence[Profile]) -> Profile:
+    """Several profiles as one: the terms of all, in order.
+
+    - A term id or a wording (compared as for duplicates within one profile) in two of
+      them is an error naming both files: a term must count once.
+    - Categories: all of them, in order; a category id in two must have the same weight
+      (an error naming both files otherwise), and keeps the first one's title.
+    - Conventions: word lists and expected sections are joined (each entry once),
+      ``research_expected`` holds when any part says so, and the document name and each
+      finding's fix come from the first part that sets them.
+    - Name and version join the parts' with ``+``; warnings of every part are kept.
+    """
+    both = " + ".join(p.source for p in parts)
+    categories: dict[str, tuple[Category, Profile]] = {}
+    for part in parts:
+        for category in part.categories:
+            seen = categories.get(category.id)
+            if seen is None:
+                categories[category.id] = (category, part)
+            elif seen[0].weight != category.weight:
+                raise ProfileError(both, f"category {category.id!r} has weight "
+                                         f"{seen[0].weight:g} in {seen[1].source} and "
+                                         f"{category.weight:g} in {part.source}; give it "
+                                         "the same weight in both, or another id in one")
+    ids: dict[str, Profile] = {}
+    wordings: dict[str, tuple[str, Term, Profile]] = {}
+    for part in parts:
+        for term in part.terms:
+            for wording, _via in term.variants():
+                for key in _wording_keys(wording):
+                    other = wordings.get(key)
+                    if other is not None and other[2] is not part:
+                        raise ProfileError(both, f"{wording!r} (term {term.term!r} of "
+                                                 f"{part.source}) is also {other[0]!r} (term "
+                                                 f"{other[1].term!r} of {other[2].source}); "
+                                                 "a wording may belong to one term only")
+                    wordings.setdefault(key, (wording, term, part))
+            if term.id in ids:
+                raise ProfileError(both, f"term id {term.id!r} is in both {ids[term.id].source}"
+                                         f" and {part.source}; a term may be in one profile "
+                                         "only")
+            ids[term.id] = part
+    return Profile(
+        name="+".join(p.name for p in parts),
+        title=" + ".join(p.title for p in parts),
+        description="; ".join(p.description for p in parts if p.description),
+        version="+".join(p.version for p in parts),
+        source=both,
+        categories=tuple(c for c, _ in categories.values()),
+        terms=tuple(t for p in parts for t in p.terms),
+        conventions=_combine_conventions([p.conventions for p in parts]),
+        warnings=tuple(w for p in parts for w in p.warnings),
+        parts=tuple(s for p in parts for s in p.sources),
+    )
+
+
+def _combine_conventions(parts: Sequence[Conventions]) -> Conventions:
+    default = Conventions()
+    values: dict[str, Any] = {
+        "document": next((c.document for c in parts if c.document != default.document),
+                         default.document),
+        "research_expected": any(c.research_expected for c in parts),
+    }
+    sections = [s for c in parts for s in c.expected_sections if c.expected_sections
+                != default.expected_sections]
+    values["expected_sections"] = (tuple(dict.fromkeys(sections)) if sections
+                                   else default.expected_sections)
+    for key in ("continuing_education", "procedure_words", "outcome_nouns", "role_words",
+                "people_words", "collaboration_words"):
+        values[key] = tuple(dict.fromkeys(w for c in parts for w in getattr(c, key)))
+    fixes: dict[str, str] = {}
+    for c in parts:
+        for code, text in c.fixes:
+            fixes.setdefault(code, text)
+    values["fixes"] = tuple(sorted(fixes.items()))
+    return Conventions(**values)
 
 
 def _examples_location(profile: Profile) -> Any:
@@ -723,6 +1304,49 @@ def profile_to_toml(profile: Profile) -> str:
             f"weight = {_toml_float(term.weight)}",
             _toml_list("kinds", kinds),
             f"tip = {_toml_str(term.tip)}",
+            f"modifiers = {term.modifiers}",
+            _toml_list("broader", term.broader),
+            _generic_toml(term),
         ]
+        if term.context is not None:
+            c = term.context
+            lines += ["", "[terms.context]"]
+            if c.wordings:  # empty means "every acronym", which is how the key is left out
+                lines.append(_toml_list("wordings", c.wordings))
+            lines += [
+                _toml_list("near", c.near),
+                _toml_list("not_near", c.not_near),
+                f"window = {c.window}",
+                _toml_list("sections", c.sections),
+                f"long_form = {_toml_bool(c.long_form)}",
+                f"name_suffix = {_toml_bool(c.name_suffix)}",
+            ]
+        if term.credit is not None:
+            lines += [
+                "",
+                "[terms.credit]",
+                _toml_list("sections", term.credit.sections),
+                _toml_list("names", term.credit.names),
+                _toml_list("roles", term.credit.roles),
+            ]
+    for table, families in (("forms", profile.forms), ("verbs", profile.verbs)):
+        lines += ["", f"[{table}]"]
+        lines += [_toml_list(word, items) for word, items in families]
+    lines += ["", "[names]", _toml_list("organizations", profile.organizations),
+              _toml_list("journals", profile.journals)]
     lines += conventions_to_toml(profile.conventions, _toml_str, _toml_list)
     return "\n".join(lines) + "\n"
+
+
+def _toml_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _generic_toml(term: Term) -> str:
+    wordings = ([] if term.term in term.acronyms else [term.term]) + list(term.aliases) + \
+        list(term.acronyms)
+    if term.generic and list(term.generic) == wordings:
+        return "generic = true"
+    if not term.generic:
+        return "generic = false"
+    return _toml_list("generic", term.generic)

@@ -55,7 +55,8 @@ def make_progress(total: int, enabled: bool) -> Iterator[Progress]:
     from rich.progress import Progress as RichProgress
 
     progress = RichProgress(
-        TextColumn("{task.description}"),
+        # Plain text: a file name such as "[link=...]cv[/link].pdf" is not Rich markup.
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

@@ -28,13 +28,12 @@ from resumecheck.models import (
     PersonalSpan,
     Report,
 )
-from resumecheck.personal import find, mark
+from resumecheck.personal import MARKS, find, mark
 
-EMAIL_MASK = "[email]"
-PHONE_MASK = "[phone]"
-STREET_MASK = "[address]"
-MASKS = {PersonalKind.EMAIL: EMAIL_MASK, PersonalKind.PHONE: PHONE_MASK,
-         PersonalKind.STREET: STREET_MASK}
+EMAIL_MASK = MARKS[PersonalKind.EMAIL]
+PHONE_MASK = MARKS[PersonalKind.PHONE]
+STREET_MASK = MARKS[PersonalKind.STREET]
+MASKS = MARKS
 
 #: Extensions kept visible when a file name ends in personal data ("[email].pdf").
 _KEPT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".txt", ".md", ".markdown", ".html",

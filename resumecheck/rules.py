@@ -6,6 +6,7 @@ only through :func:`finding`, so a code can never be used without being document
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from resumecheck.models import Finding, Location, Severity
@@ -75,3 +76,48 @@ def selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> boo
     if ign is None:
         return True
     return sel is not None and sel > ign
+
+
+def parse_selection(values: Iterable[str], rules: Mapping[str, Rule], label: str
+                    ) -> tuple[str, ...]:
+    """Codes and prefixes (``K101``, ``K1``, ``K``, in any case) and rule names
+    (``hedged-procedure-claim``, taken as its code Q102), comma-separated or repeated.
+
+    Anything else is a usage error naming the option or config key (``label``) with the
+    closest codes and names ("did you mean P101?"): a typo must never quietly turn every
+    check off.
+    """
+    by_name = {r.name: r.code for r in rules.values()}
+    out: list[str] = []
+    for value in values:
+        for raw in value.split(","):
+            token = raw.strip()
+            if not token:
+                continue
+            code = token.upper()
+            if not any(c.startswith(code) for c in rules):
+                named = by_name.get(token.lower())
+                if named is None:
+                    raise ValueError(_unknown(token, rules, by_name, label))
+                code = named
+            if code not in out:
+                out.append(code)
+    return tuple(out)
+
+
+def _unknown(token: str, rules: Mapping[str, Rule], by_name: Mapping[str, str],
+             label: str) -> str:
+    import difflib
+
+    upper = token.upper()
+    # Letters that look like digits ("P1O1", "K1O1", "SI02") are the commonest slip.
+    digits = upper[:1] + upper[1:].translate(str.maketrans("OIL", "011"))
+    scored = sorted((-max(difflib.SequenceMatcher(None, form, code).ratio()
+                          for form in (upper, digits)), code) for code in rules)
+    guesses = [code for score, code in scored if -score >= 0.5][:3]
+    for name in difflib.get_close_matches(token.lower(), sorted(by_name), n=2, cutoff=0.6):
+        guesses.append(f"{by_name[name]} ({name})")
+    hint = f"; did you mean {' or '.join(guesses)}?" if guesses else ""
+    families = ", ".join(sorted(FAMILIES))
+    return (f"{label}: unknown code or prefix {token!r}{hint} (codes are a family letter "
+            f"{families} and three digits; `resumecheck rules` lists them)")

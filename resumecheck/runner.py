@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from resumecheck import __version__
-from resumecheck.errors import ExitCode, InputError, ResumecheckError
+from resumecheck.errors import ExitCode, InputError, OutputError, ResumecheckError, printable
 from resumecheck.formatters.registry import OutputFormat
 from resumecheck.limits import Caps
 from resumecheck.models import Document, Failure, Outcome
 from resumecheck.options import CheckOptions
+from resumecheck.preflight import STDIN, STDIN_NAME
 from resumecheck.verdict import FileResult, Tally, Thresholds, judge
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,81 +39,144 @@ class RunSettings:
     quiet: bool = False
     verbose: bool = False
     details: bool = False
+    #: The ranking's order (``--sort``): score, match or name.
+    sort: str = "score"
     color: bool = False
     debug: bool = False
     #: The config file the defaults came from (it is an input too).
     config_file: str | None = None
+    #: ``--exit-zero``: findings and thresholds never make the exit code 1.
+    exit_zero: bool = False
+    #: ``--statistics``: a count per finding code after the report.
+    statistics: bool = False
+    #: What was read from standard input (``-`` as the document, ``--job -`` or
+    #: ``--resume -``), at most ``max_bytes + 1`` bytes; None when nothing was.
+    stdin: bytes | None = None
 
 
+#: Writes one line to the user (stderr); the line is escaped there, so it stays one line.
 Err = Callable[[str], None]
 
 
-def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCode:
-    """Check ``settings.paths`` and write the report; the exit code comes from the tally."""
-    if not settings.options.redact:
-        return _run(settings, err, stdout, _as_is)
-    from resumecheck.redact import mask_error, mask_path
+def _traceback(err: Err, path: str, trace: str, show: _Display | None = None) -> None:
+    """An internal error's traceback (``--debug``), one line per call (masked with
+    ``--redact``: it may quote the document)."""
+    err(f"{path}: internal error")
+    for line in trace.splitlines():
+        err(show.text(line) if show is not None else line)
 
+
+def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCode:
+    """Check ``settings.paths`` and write the report; the exit code comes from the tally.
+
+    SIGTERM and SIGHUP stop the run cleanly (workers killed, no temporary report left):
+    :class:`~resumecheck.errors.Terminated` is raised out of here. With ``--redact`` every
+    path shown, and the error that stops a run, have their personal data masked.
+    """
+    from resumecheck.atomic import stop_on_signals
+
+    show = _Display(redact=settings.options.redact)
     try:
-        return _run(settings, err, stdout, mask_path)
+        with stop_on_signals():
+            return _run(settings, err, stdout, show)
     except ResumecheckError as exc:  # a line naming a file: masked like every other
+        if not show.redact:
+            raise
+        from resumecheck.redact import mask_error
+
         raise mask_error(exc) from None
 
 
-def _as_is(path: str) -> str:
-    return path
+@dataclass(frozen=True)
+class _Display:
+    """How a run shows a path, a free text (a traceback line) and a result: escaped, and
+    with ``--redact`` their personal data masked (a report's own text was cut from the
+    masked document already)."""
+
+    redact: bool = False
+
+    def path(self, path: str) -> str:
+        shown = printable(path)
+        if not self.redact:
+            return shown
+        from resumecheck.redact import mask_path
+
+        return mask_path(shown)
+
+    def text(self, text: str) -> str:
+        if not self.redact:
+            return text
+        from resumecheck.redact import mask_text
+
+        return mask_text(text)
+
+    def outcome(self, outcome: Outcome) -> Outcome:
+        if not self.redact:
+            return outcome
+        from resumecheck.redact import mask_outcome
+
+        return mask_outcome(outcome)
 
 
-def _run(settings: RunSettings, err: Err, stdout: TextIO | None,
-         shown: Callable[[str], str]) -> ExitCode:
-    """The run; ``shown`` is how a path is shown (masked under ``--redact``)."""
+_AS_IS = _Display()
+
+
+def _run(settings: RunSettings, err: Err, stdout: TextIO | None, show: _Display) -> ExitCode:
     from resumecheck.discover import NOT_A_DOCUMENT, discover, path_order
     from resumecheck.formatters.base import RenderContext
     from resumecheck.profiles import load_profile
 
     options = settings.options
     profile = load_profile(options.profile)  # a bad profile stops the run before any work
-    discovery = discover(settings.paths)
+    for warning in profile.warnings:
+        err(warning)
+    from_stdin = settings.paths == (STDIN,)
+    discovery = discover(() if from_stdin else settings.paths)
     skipped: list[Outcome] = []
     for path, reason in discovery.skipped:
         # Files that are not documents by name are only listed on request; anything else
         # (a missing path, a FIFO, a link out of the folder) is accounted for as unreadable.
         if reason == NOT_A_DOCUMENT or "lock file" in reason:
             if settings.verbose:
-                err(f"{shown(path)}: skipped: {reason}")
+                err(f"{show.path(path)}: skipped: {reason}")
         else:
-            skipped.append(Failure(path, reason))
-    files = discovery.files
+            skipped.append(Failure(printable(path), reason))
+    files = (STDIN_NAME,) if from_stdin else discovery.files
     if settings.output is not None:
         from resumecheck.outpath import guard_output
 
-        companions = [p for p in (options.job, options.resume, settings.config_file) if p]
-        if not profile.source.startswith("builtin:"):
-            companions.append(profile.source)
-        files = guard_output(settings.output, documents=files, companions=companions,
-                             folders=discovery.folders)
+        companions = [p for p in (options.job, options.resume, settings.config_file)
+                      if p and p != STDIN]
+        companions += [source for source in profile.sources if not source.startswith("builtin:")]
+        try:
+            files = guard_output(settings.output, documents=files, companions=companions,
+                                 folders=discovery.folders)
+        except OSError as exc:  # a name over the system's limit, a folder we may not enter
+            raise OutputError(printable(str(settings.output)),
+                              f"cannot write the report ({exc.strerror or exc})") from None
     if not files and not skipped:
-        err("resumecheck: no documents found in " + ", ".join(map(shown, settings.paths)))
+        err("resumecheck: no documents found in " + ", ".join(map(show.path, settings.paths)))
         return ExitCode.UNREADABLE
     ctx = RenderContext(
         version=__version__,
         profile=profile.name,
         thresholds=settings.thresholds,
         color=settings.color,
-        details=settings.details or len(files) + len(skipped) <= 1,
+        details=settings.details,
         total=len(files) + len(skipped),
+        sort=settings.sort,
     )
     formatter = settings.fmt.formatter(ctx)
-    masked = shown is not _as_is
+    counts: Counter[str] | None = Counter() if settings.statistics else None
     # One file is read in a capped child while this process builds the checker.
     first = _prefetch(files[0], settings) if len(files) == 1 else None
     try:
-        checker = _build_checker(settings, profile, err)
+        checker = _build_checker(settings, profile, err, show)
     except BaseException:
         if first is not None:
             first.close()
         raise
-    tally = Tally()
+    tally = Tally(exit_zero=settings.exit_zero)
     pending = sorted(skipped, key=lambda o: path_order(o.path))
     with _sink(settings.output, stdout) as sink:
         sink.write(formatter.start())
@@ -119,32 +184,55 @@ def _run(settings: RunSettings, err: Err, stdout: TextIO | None,
         def deliver(outcome: Outcome) -> None:
             # Paths that were never opened take their place in path order.
             while pending and path_order(pending[0].path) < path_order(outcome.path):
-                _deliver(pending.pop(0), formatter, tally, sink, err, masked)
-            _deliver(outcome, formatter, tally, sink, err, masked)
+                _deliver(show.outcome(pending.pop(0)), formatter, tally, sink, err, counts)
+            _deliver(show.outcome(outcome), formatter, tally, sink, err, counts)
 
         if first is not None:
-            deliver(_check_single(first, checker, settings, err, shown))
+            deliver(_check_single(first, checker, settings, err, show))
         elif files:
-            _check_batch(files, checker, settings, err, deliver, shown)
+            _check_batch(files, checker, settings, err, deliver, show)
         for outcome in pending:
-            _deliver(outcome, formatter, tally, sink, err, masked)
+            _deliver(show.outcome(outcome), formatter, tally, sink, err, counts)
         from resumecheck.formatters.base import pieces
 
         for piece in pieces(formatter.finish(tally)):
             sink.write(piece)
+    if counts:
+        table = statistics_table(counts)
+        # After the report; never inside a report a tool parses from standard output.
+        if settings.output is None and settings.fmt not in LINE_FORMATS:
+            for line in table.splitlines():  # one line per call: err escapes newlines
+                err(line)
+        else:
+            out = stdout if stdout is not None else sys.stdout
+            out.write(table)
+            out.flush()
     return tally.exit_code()
 
 
-def _deliver(outcome: Outcome, formatter: Formatter, tally: Tally, sink: TextIO,
-             err: Err, masked: bool = False) -> None:
-    if masked:
-        from resumecheck.redact import mask_outcome
+#: Formats read line by line, after which the statistics table may follow on stdout.
+LINE_FORMATS = frozenset({OutputFormat.TEXT, OutputFormat.CONCISE, OutputFormat.GITHUB})
 
-        outcome = mask_outcome(outcome)
+
+def statistics_table(counts: Counter[str]) -> str:
+    """``--statistics``: one line per finding code, most frequent first (ties by code):
+    the count, the code, its severity and its name."""
+    from resumecheck.rules import RULES
+
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = len(str(rows[0][1]))
+    return "".join(f"{n:>{width}}  {code}  {RULES[code].severity.value:<7}  "
+                   f"{RULES[code].name}\n" for code, n in rows)
+
+
+def _deliver(outcome: Outcome, formatter: Formatter, tally: Tally, sink: TextIO,
+             err: Err, counts: Counter[str] | None = None) -> None:
     verdict = judge(outcome, formatter.ctx.thresholds)
     tally.add(verdict)
     if isinstance(outcome, Failure):
         err(f"{outcome.path}: {outcome.reason}")
+    elif counts is not None:
+        counts.update(f.code for f in outcome.findings)
     text = formatter.add(FileResult(outcome, verdict))
     if text:
         sink.write(text)
@@ -154,11 +242,14 @@ def _deliver(outcome: Outcome, formatter: Formatter, tally: Tally, sink: TextIO,
 @contextlib.contextmanager
 def _sink(output: Path | None, stdout: TextIO | None) -> Iterator[TextIO]:
     """Where the report goes: a file written atomically, or standard output."""
-    if output is None:
-        yield stdout if stdout is not None else sys.stdout
-        return
-    from resumecheck.atomic import open_output
+    from resumecheck.atomic import GuardedStream, open_output
 
+    if output is None:
+        # A full disk or a closed pipe is one line (or a quiet exit), never a traceback.
+        guarded = GuardedStream(stdout if stdout is not None else sys.stdout, None)
+        yield guarded  # type: ignore[misc]
+        guarded.flush()
+        return
     with open_output(output) as fh:
         yield fh
 
@@ -167,10 +258,23 @@ def _prefetch(path: str, settings: RunSettings) -> Prefetch:
     from resumecheck.batch import Prefetch
     from resumecheck.checker import read_for_check
 
-    return Prefetch(read_for_check, path, settings.options, settings.caps)
+    return Prefetch(_reading(read_for_check, path, settings), path, settings.options,
+                    settings.caps)
 
 
-def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker:
+def _reading(read: Callable[..., Document], path: str, settings: RunSettings
+             ) -> Callable[..., Document]:
+    """The step a capped child runs to read ``path``: standard input's bytes (read by this
+    process, capped) are handed to the child, which checks their size and parses them."""
+    if path != STDIN_NAME:
+        return read
+    import functools
+
+    return functools.partial(read, data=settings.stdin if settings.stdin is not None else b"")
+
+
+def _build_checker(settings: RunSettings, profile: Profile, err: Err,
+                   show: _Display = _AS_IS) -> Checker:
     """The run's checker. The ``--job`` and ``--resume`` files are read in capped child
     processes, like every document (both at once); an unreadable one stops the run with one
     line naming it (exit 3)."""
@@ -178,13 +282,14 @@ def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker
     from resumecheck.checker import Checker, read_posting, read_resume
 
     options = settings.options
-    wanted = [(options.job, read_posting, "job posting"), (options.resume, read_resume, "resume")]
-    children = [(Prefetch(read, path, options, settings.caps), role) if path else None
-                for path, read, role in wanted]
+    wanted = [(_shown(options.job), read_posting, "job posting"),
+              (_shown(options.resume), read_resume, "resume")]
+    children = [(Prefetch(_reading(read, path, settings), path, options, settings.caps), role)
+                if path else None for path, read, role in wanted]
     documents: list[Document | None] = []
     try:
         for child in children:
-            documents.append(None if child is None else _companion(*child, settings, err))
+            documents.append(None if child is None else _companion(*child, settings, err, show))
     finally:
         for child in children:
             if child is not None:
@@ -194,19 +299,24 @@ def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker
                          caps=settings.caps)
 
 
-def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err) -> Document:
+def _shown(path: str | None) -> str | None:
+    return STDIN_NAME if path == STDIN else path
+
+
+def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err,
+               show: _Display = _AS_IS) -> Document:
     """A companion file's document, or InputError naming the file and its role."""
     value = child.result()
     if isinstance(value, Failure):
         if child.traceback and settings.debug:
-            err(f"{child.path}: internal error\n{child.traceback}")
+            _traceback(err, show.path(child.path), child.traceback, show)
         reason = value.reason if value.reason.startswith(role) else f"{role} {value.reason}"
         raise InputError(value.path, reason)
     return value
 
 
 def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
-                  err: Err, shown: Callable[[str], str] = _as_is) -> Outcome:
+                  err: Err, show: _Display = _AS_IS) -> Outcome:
     """One file: its document was read in a capped child; check it here, under the same
     time (what is left of it) and memory caps."""
     import time
@@ -216,7 +326,7 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
     document = reader.result()
     if isinstance(document, Failure):
         if reader.traceback and settings.debug:
-            err(f"{shown(reader.path)}: internal error\n{reader.traceback}")
+            _traceback(err, show.path(reader.path), reader.traceback, show)
         return document
     caps = settings.caps
     left = None
@@ -229,13 +339,12 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
 
     captured = capture(reader.path, step, caps)
     if captured.traceback and captured.fatal is None and settings.debug:
-        err(f"{shown(reader.path)}: internal error\n{captured.traceback}")
+        _traceback(err, show.path(reader.path), captured.traceback, show)
     return captured.unwrap()
 
 
 def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, err: Err,
-                 deliver: Callable[[Outcome], None],
-                 shown: Callable[[str], str] = _as_is) -> None:
+                 deliver: Callable[[Outcome], None], show: _Display = _AS_IS) -> None:
     """Several files: in worker processes forked from this one (they inherit the checker),
     each file under the caps; outcomes handed over in path order."""
     import os
@@ -244,20 +353,16 @@ def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, 
     from resumecheck.progress import make_progress
 
     jobs = min(settings.jobs or os.cpu_count() or 1, len(files))
-    show = not settings.quiet and sys.stderr.isatty()
+    bar = not settings.quiet and sys.stderr.isatty()
 
     def internal(path: str, trace: str) -> None:
         if settings.debug:
-            err(f"{shown(path)}: internal error\n{trace}")
+            _traceback(err, show.path(path), trace, show)
 
-    with make_progress(len(files), show) as progress:
+    with make_progress(len(files), bar) as progress:
 
         def advance(outcome: Outcome | None = None) -> None:
-            if outcome is not None and shown is not _as_is:
-                from resumecheck.redact import mask_outcome
-
-                outcome = mask_outcome(outcome)
-            progress.advance(outcome)
+            progress.advance(None if outcome is None else show.outcome(outcome))
 
         check_in_workers(files, checker, jobs=jobs, caps=settings.caps,
                          on_progress=advance, on_internal_error=internal,

@@ -37,6 +37,8 @@ class Verdict:
     reasons: tuple[str, ...] = ()
     #: The score is under ``--fail-under``.
     below_score: bool = False
+    #: ``--fail-under`` was asked against a posting too thin for a match rate.
+    no_rate: bool = False
 
     @property
     def passed(self) -> bool:
@@ -51,6 +53,11 @@ def judge(outcome: Outcome, thresholds: Thresholds) -> Verdict:
     below = thresholds.fail_under is not None and outcome.score.value < thresholds.fail_under
     if below:
         reasons.append(f"score {outcome.score.value:.1f} is below {thresholds.fail_under:g}")
+    job = outcome.job
+    no_rate = thresholds.fail_under is not None and job is not None and job.match_rate is None
+    if no_rate and job is not None:
+        # A threshold cannot be met against a posting too thin to rate: say so, never pass.
+        reasons.append(f"no match rate against the posting: {job.note}")
     if thresholds.fail_on is not None:
         hits = [f for f in outcome.findings if f.severity.rank >= thresholds.fail_on.rank]
         if hits:
@@ -58,7 +65,8 @@ def judge(outcome: Outcome, thresholds: Thresholds) -> Verdict:
                 f"{len(hits)} finding{'s' if len(hits) != 1 else ''} at "
                 f"{thresholds.fail_on.value} level or above"
             )
-    return Verdict(Status.BELOW_THRESHOLD if reasons else Status.OK, tuple(reasons), below)
+    return Verdict(Status.BELOW_THRESHOLD if reasons else Status.OK, tuple(reasons), below,
+                   no_rate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,9 @@ class Tally:
     unreadable: int = 0
     errors: int = 0
     passed: int = 0
+    #: ``--exit-zero``: a document below a threshold still exits 0 (unreadable files,
+    #: internal errors and usage errors keep their codes).
+    exit_zero: bool = False
 
     def add(self, verdict: Verdict) -> None:
         self.files += 1
@@ -107,4 +118,5 @@ class Tally:
             return ExitCode.INTERNAL
         if self.unreadable:
             return ExitCode.UNREADABLE
-        return ExitCode.BELOW_THRESHOLD if self.passed < self.checked else ExitCode.OK
+        below = self.passed < self.checked and not self.exit_zero
+        return ExitCode.BELOW_THRESHOLD if below else ExitCode.OK

@@ -111,3 +111,90 @@ def test_a_folder_named_through_a_symlink_is_searched(tree: Path) -> None:
     found = discover(["latest"])
     assert "latest/b-smith.pdf" in found.files
     assert found.unreadable == ()
+
+
+# -- glob patterns: expanded by the folder walk ---------------------------------------------
+
+
+@pytest.fixture
+def globbed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """cvs/ with documents at three depths, a hidden folder, and two links back to itself."""
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "cvs"
+    (root / "2024" / "june").mkdir(parents=True)
+    (root / ".old").mkdir()
+    for rel in ("a1.pdf", "b2.pdf", "notes.txt", "2024/c3.pdf", "2024/june/d4.pdf",
+                ".old/e5.pdf", "[x].pdf"):
+        (root / rel).write_bytes(b"%PDF-1.4")
+    (root / "loop").symlink_to(".")
+    (root / "2024" / "up").symlink_to("..")
+    return root
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("cvs/*.pdf", ["cvs/[x].pdf", "cvs/a1.pdf", "cvs/b2.pdf"]),
+    ("cvs/**/*.pdf", ["cvs/2024/c3.pdf", "cvs/2024/june/d4.pdf", "cvs/[x].pdf",
+                      "cvs/a1.pdf", "cvs/b2.pdf"]),
+    ("cvs/**", ["cvs/2024/c3.pdf", "cvs/2024/june/d4.pdf", "cvs/[x].pdf", "cvs/a1.pdf",
+                "cvs/b2.pdf", "cvs/notes.txt"]),
+    ("cvs/*/*.pdf", ["cvs/2024/c3.pdf"]),
+    ("cvs/?1.pdf", ["cvs/a1.pdf"]),
+    ("cvs/[ab]*.pdf", ["cvs/a1.pdf", "cvs/b2.pdf"]),
+    ("cvs/[!a]*.pdf", ["cvs/[x].pdf", "cvs/b2.pdf"]),
+    ("c*s/2024/**/d?.pdf", ["cvs/2024/june/d4.pdf"]),
+    ("**/june/*.pdf", ["cvs/2024/june/d4.pdf"]),
+])
+def test_patterns_match_as_the_shell_would_without_following_links(
+    globbed: Path, pattern: str, expected: list[str]
+) -> None:
+    import glob
+
+    found = discover([pattern])
+    assert list(found.files) == expected
+    # The glob module finds the same files once the link loops (which it would follow
+    # forever) are gone.
+    links = {link: os.readlink(link) for link in ("cvs/loop", "cvs/2024/up")}
+    for link in links:
+        os.unlink(link)
+    try:
+        reference = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+    finally:
+        for link, target in links.items():
+            os.symlink(target, link)
+    assert sorted(found.files) == reference
+
+
+def test_a_pattern_through_link_loops_finishes_and_lists_each_file_once(globbed: Path) -> None:
+    found = discover(["cvs/**/*.pdf", "cvs/*.pdf", "cvs"])
+    assert len(found.files) == len(set(found.files)) == 6  # five PDFs and notes.txt
+    assert not any("loop" in f or "/up/" in f for f in found.files)
+
+
+def test_a_pattern_over_a_tree_deeper_than_the_recursion_limit(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from hostile.misuse import remove_tree
+
+    # Not under pytest's tmp_path: its clean-up of old folders recurses and would fail here.
+    top = Path(tempfile.mkdtemp(prefix="resumecheck-deep-"))
+    try:
+        monkeypatch.chdir(top)
+        folder = Path("deep")
+        folder.mkdir()
+        for _ in range(1100):
+            folder = folder / "d"
+            folder.mkdir()
+        (folder / "cv.pdf").write_bytes(b"%PDF-1.4")
+        found = discover(["deep/**/*.pdf"])
+        assert found.files == (f"{folder.as_posix()}/cv.pdf",)
+        assert found.unreadable == ()
+    finally:
+        monkeypatch.undo()
+        remove_tree(top)
+
+
+def test_a_pattern_naming_folders_only_keeps_no_files(globbed: Path) -> None:
+    found = discover(["cvs/*/"])
+    assert found.files == ()

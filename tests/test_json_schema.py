@@ -93,3 +93,33 @@ def test_job_section_uses_documented_keys(output: dict) -> None:
 def test_output_has_sorted_keys_and_no_timestamps(output: dict) -> None:
     text = json.dumps(output, sort_keys=True, indent=2, ensure_ascii=False)
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", text)
+
+
+def test_band_and_actions_use_documented_keys(output: dict) -> None:
+    s = sections(DOC)
+    report = next(r for r in output["reports"] if r["status"] == "ok")
+    assert set(report["band"]) == {"label", "minimum", "target"}
+    assert set(report["band"]) <= named(s["Report object (a file that was read)"])
+    assert report["band"]["target"] == "75+ is a strong match"
+    actions = report["actions"]
+    assert 1 <= len(actions) <= 5
+    documented = named(s["actions[]"])
+    kinds = {"add-term", "add-posting-term", "fix-finding"}
+    for a in actions:
+        assert set(a) <= documented, set(a) - documented
+        assert a["kind"] in kinds
+        if a["location"] is not None:
+            assert set(a["location"]) <= named(s["location"])
+
+    def tier(a: dict) -> tuple[int, float]:
+        gain = a["score_gain"] + a["match_gain"]
+        if a["severity"] == "error":
+            return (0, 0.0)
+        if gain >= 1:
+            return (1, -gain)
+        if a["severity"] == "warning":
+            return (2, 0.0)
+        return (3, -gain) if gain > 0 else (4, 0.0)
+
+    assert [tier(a) for a in actions] == sorted(tier(a) for a in actions)
+    assert all(a["where"] for a in actions if a["kind"] != "fix-finding")

@@ -76,11 +76,26 @@ def test_every_acronym_has_a_long_form(profile):
             assert not any(ch.islower() for ch in acronym), (term.id, acronym)
 
 
-def test_short_acronyms_are_few_and_deliberate(profile):
-    """Two-letter acronyms collide with ordinary words and codes most often; each one
-    here was weighed (see docs/profiles.md) and a new one should be too."""
+def test_short_acronyms_are_few_and_read_in_context(profile):
+    """Two-letter acronyms collide with ordinary words, US states and codes most often; each
+    one was weighed (see docs/profiles.md) and counts only in the context its term declares."""
     short = sorted(a for t in profile.terms for a in t.acronyms if len(a) <= 2)
-    assert short == ["CT", "DO", "MD", "QI"]
+    assert short == ["CT", "DO", "GP", "MD", "OA", "PT", "QI"]
+    for term in profile.terms:
+        for acronym in term.acronyms:
+            if len(acronym) <= 2:
+                assert term.context is not None and term.context.needs_support, term.id
+                assert not term.context.wordings or acronym in term.context.wordings, acronym
+
+
+def test_the_issue_s_ambiguous_acronyms_declare_context(profile):
+    """MD, DO, CT, PT, ABA, DEA, EMR, ESI, MBB, RFA, CBT, PHN, SCS: each needs support."""
+    by_acronym = {a: t for t in profile.terms for a in t.acronyms}
+    for acronym in ("MD", "DO", "CT", "PT", "ABA", "DEA", "EMR", "ESI", "MBB", "RFA", "CBT",
+                    "PHN", "SCS"):
+        term = by_acronym[acronym]
+        assert term.context is not None and term.context.needs_support, acronym
+        assert not term.context.wordings or acronym in term.context.wordings, acronym
 
 
 def test_every_category_is_used_and_weighted(profile):

@@ -548,5 +548,8 @@ def test_docs_examples_load(tmp_path):
     text_block = docs.split("```text\n", 1)[1].split("```", 1)[0]
     profile = load_profile(write(tmp_path, toml_block, "doc.toml"))
     assert profile.term("radiofrequency-ablation").acronyms == ("RFA",)
+    assert profile.term("radiofrequency-ablation").context.not_near[0] == "NIH"
+    assert profile.term("board-certification").credit.sections == ("board_certification",)
+    assert profile.forms and profile.verbs and profile.journals
     listed = load_profile(write(tmp_path, text_block, "doc.txt"))
     assert [t.acronyms for t in listed.terms] == [(), ("PM&R",), ("SCS",), ("EMG",)]

@@ -60,4 +60,5 @@ def test_name_and_title_above_the_first_known_heading_are_not_sections() -> None
     ])
     assert [b.section for b in blocks] == [None, None, None, "education", "education",
                                           "my journey", "my journey"]
-    assert [b.is_heading for b in blocks] == [True, True, False, True, False, True, False]
+    # A name and a job title are not section headings, even in a Word "Title" style.
+    assert [b.is_heading for b in blocks] == [False, False, False, True, False, True, False]

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from report_factory import make_report, results
+from report_factory import make_report, realistic_report, results
 
 import resumecheck
 from resumecheck.formatters import plain
 from resumecheck.formatters.base import RenderContext, render
 from resumecheck.formatters.text import TextFormatter
-from resumecheck.models import Failure, Finding, Location, Severity
+from resumecheck.models import Failure, Finding, Kind, Location, Severity
 from resumecheck.verdict import Thresholds
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -112,16 +112,34 @@ AWKWARD = Finding(code="CONTENT001", severity=Severity.WARNING,
                   + "x" * 130, fix="Fix it " * 30, location=Location(page=3, line=9))
 
 
+@settings(max_examples=200, deadline=None)
+@given(text=TEXT, indent=st.integers(min_value=0, max_value=15))
+def test_a_hanging_line_is_drawn_as_with_rich(text: str, indent: int) -> None:
+    from rich.text import Text
+
+    from resumecheck.formatters.text import _hang
+
+    console = plain.PlainConsole(40)
+    console.hang(text, indent)
+    assert console.text() == _printed(lambda c: _hang(c, Text(text), indent), 40)
+
+
+@pytest.mark.parametrize("sort", ["score", "match", "name"])
 @pytest.mark.parametrize("details", [True, False])
-def test_reports_and_rankings_are_drawn_the_same(details: bool) -> None:
+def test_reports_and_rankings_are_drawn_the_same(details: bool, sort: str) -> None:
     ctx = RenderContext(version="t", profile="pain-medicine", details=details,
-                        thresholds=Thresholds(fail_under=70))
+                        thresholds=Thresholds(fail_under=70), sort=sort)
     long_path = "applicants/" + "very-long-folder-name/" * 6 + "curriculum vitae final.pdf"
     outcomes = [
         make_report("applicants/low.pdf", 54.0, job_rate=0.62),
         make_report(long_path, 88.4, missing_required=()),
         make_report("applicants/\u6f22\u5b57 cv.pdf", 88.4, findings=(AWKWARD,)),
         make_report("a" * 140 + ".pdf", 12.0),
+        make_report("applicants/thin posting.pdf", 61.0,
+                    no_rate="the posting names only 2 terms " + "x" * 90),
+        make_report("applicants/letter.docx", 70.0, kind=Kind.COVER_LETTER, job_rate=0.8),
+        realistic_report("applicants/realistic-1.pdf", 1),
+        realistic_report("applicants/realistic-2.docx", 2, kind=Kind.COVER_LETTER),
         Failure("applicants/broken.pdf", "is not a PDF " + "(starts with 'GIF8') " * 8),
     ]
     fast, slow = _both(outcomes, ctx)
@@ -134,15 +152,17 @@ def test_reports_and_rankings_are_drawn_the_same(details: bool) -> None:
 @pytest.mark.parametrize("job", [None, "posting_interventional_pain.txt",
                                  "posting_pain_medicine_academic.txt"])
 def test_checked_samples_are_drawn_the_same(job: str | None) -> None:
-    ctx = RenderContext(version="t", profile="pain-medicine")
     reports = [resumecheck.check(SAMPLES / name, job=str(SAMPLES / job) if job else None)
                for name in ("cv_pain_medicine.pdf", "cover_letter_pain_medicine.docx",
                             "cv_scanned.pdf")]
-    for report in reports:
-        fast, slow = _both([report], ctx)
+    for details in (False, True):
+        ctx = RenderContext(version="t", profile="pain-medicine", details=details,
+                            thresholds=Thresholds(fail_under=80))
+        for report in reports:
+            fast, slow = _both([report], ctx)
+            assert fast == slow
+        fast, slow = _both(reports, ctx)
         assert fast == slow
-    fast, slow = _both(reports, ctx)
-    assert fast == slow
 
 
 def test_colour_still_goes_through_rich() -> None:

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from resumecheck.checks import CheckContext, check
 from resumecheck.checks.contact import PROFILE
 from resumecheck.checks.structure import EXAMPLE_SUMMARY, RESEARCH_KEYS, RESEARCH_WORDS, enough_text
+from resumecheck.claims import EMPLOYER, GENERIC, PLANNED
 from resumecheck.conventions import Conventions, word_regex
-from resumecheck.models import Block, Document, Finding, Kind, Severity
+from resumecheck.models import Block, Document, Finding, Kind, Match, Severity
 from resumecheck.personal import blanked, mark
 from resumecheck.rules import finding, rule
 
@@ -37,12 +38,16 @@ rule("Q101", "few-quantified-outcomes", Severity.WARNING,
      "radiofrequency ablations.\n- Reduced average opioid doses by 30% over two years.\n")
 
 rule("Q102", "hedged-procedure-claim", Severity.WARNING,
-     "A procedure is claimed only in hedged words ('assisted with', 'observed', 'exposure "
-     "to').",
-     "State what you performed yourself and how many times ('Performed 40 kyphoplasty "
-     "procedures as primary operator'); leave out procedures you only watched.",
+     "A term or procedure is mentioned but not claimed: hedged ('assisted with', 'observed', "
+     "'exposure to'), negated ('not yet'), planned ('will apply for'), pending ('application "
+     "submitted', 'board eligible') or a heading with nothing under it.",
+     "State what you performed or hold yourself and how many times ('Performed 40 kyphoplasty "
+     "procedures as primary operator'); leave out procedures you only watched, and give a "
+     "pending credential its expected date instead of its name alone.",
      "Credentialing and recruiters read 'assisted with' and 'exposure to' as 'cannot do it "
-     "independently'; the procedure keyword then counts against you rather than for you.",
+     "independently'. Such a mention earns no points: the term stays missing, and this finding "
+     "says why, where. In a cover letter, plans and the employer's own words are expected and "
+     "not reported.",
      bad=_HEAD + "FELLOWSHIP\n- Assisted with kyphoplasty procedures.\n- Exposure to spinal "
      "cord stimulator implants.\n",
      good=_HEAD + "FELLOWSHIP\n- Performed 40 kyphoplasty procedures as primary operator.\n"
@@ -155,15 +160,31 @@ def _quote(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+#: Reasons a cover letter gives naturally: plans and the employer's own words.
+_LETTER_REASONS = (PLANNED, EMPLOYER)
+
+
 @check
 def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
-    procedure = ctx.profile.conventions.pattern("procedure_words")
-    if procedure is None or not enough_text(doc):
+    if not enough_text(doc):
         return
     reported = 0
+    done: set[int] = set()
+    for block, names, match in _mentioned_terms(ctx):
+        yield finding("Q102", f"{names} mentioned, not claimed ({match.reason}): "
+                              f'"{_quote(match.sentence)}"; say what you have done or hold '
+                              "yourself, and how many.", match.location)
+        done.add(block)
+        reported += 1
+        if reported == MAX_HEDGED:
+            return
+    # Hedged wording about the profession's procedures, where no profile term was hedged.
+    procedure = ctx.profile.conventions.pattern("procedure_words")
+    if procedure is None:
+        return
     for i, b in _visible(doc):
-        if b.section in _NOT_CLINICAL:
+        if i in done or b.section in _NOT_CLINICAL:
             continue
         hedge = _HEDGE.search(b.text)
         if hedge is None or procedure.search(b.text) is None:
@@ -174,6 +195,31 @@ def hedged_claims(ctx: CheckContext) -> Iterator[Finding]:
         reported += 1
         if reported == MAX_HEDGED:
             return
+
+
+def _mentioned_terms(ctx: CheckContext) -> list[tuple[int, str, Match]]:
+    """(block, quoted term names, first match) per block where terms the document does not
+    claim anywhere are mentioned without being claimed, in block order."""
+    by_block: dict[int, list[tuple[str, Match]]] = {}
+    for result in ctx.terms:
+        if result.found:
+            continue
+        for m in result.matches:
+            if m.hidden or m.counts or m.via == "broader" or m.reason == GENERIC \
+                    or m.location.block is None or m.location.section in _NOT_CLINICAL:
+                continue
+            if ctx.kind == Kind.COVER_LETTER and m.reason.startswith(_LETTER_REASONS):
+                continue
+            by_block.setdefault(m.location.block, []).append((result.term, m))
+            break
+    out = []
+    for block in sorted(by_block):
+        items = sorted(by_block[block], key=lambda item: item[1].start)
+        quoted = ", ".join(f'"{term}"' for term, _ in items[:4])
+        more = f" and {len(items) - 4} more" if len(items) > 4 else ""
+        verb = "is" if len(items) == 1 else "are"
+        out.append((block, f"{quoted}{more} {verb}", items[0][1]))
+    return out
 
 
 @check

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
-from resumecheck.models import Finding, Kind, Location, Severity
+from resumecheck.models import Finding, Kind, Location, Match, Severity
 from resumecheck.rules import finding, rule
 
 #: Every J rule needs a posting, so its examples are described, and tested in tests/test_job.py.
 _NEEDS_JOB = " Only with --job."
 
 rule("J101", "posting-term-missing", Severity.WARNING,
-     "A profile term the job posting asks for does not appear in the document.",
+     "A profile term the job posting asks for is not in the document, or only mentioned "
+     "there without a claim (hedged, planned, pending, negated).",
      "Add the term where it is true of you, in the posting's wording.",
      "Tracking systems rank applicants by the posting's own keywords first; a term the "
      "employer wrote into the posting weighs more than any general keyword." + _NEEDS_JOB,
@@ -66,8 +67,11 @@ def job_findings(ctx: CheckContext) -> Iterator[Finding]:
         if p.source == "profile":
             wording = f'"{p.wording}"' if p.wording.lower() != p.text.lower() else ""
             also = f" (the posting says {wording})" if wording else ""
+            named = _only_mentioned(ctx, p.term_id or "")
+            has = (f"mentions it without claiming it ({named.reason})" if named is not None
+                   else "does not mention it")
             yield finding("J101", f'The posting asks for "{p.text}"{also}; the document '
-                                  f"does not mention it{said}.")
+                                  f"{has}{said}.")
         else:
             yield finding("J102", f'The posting stresses "{p.text}"; the document does not '
                                   f"use the phrase{said}.")
@@ -78,11 +82,18 @@ def job_findings(ctx: CheckContext) -> Iterator[Finding]:
         yield finding("J104", advice.message, location=_first_location(ctx, advice.term_id))
 
 
+def _only_mentioned(ctx: CheckContext, term_id: str) -> Match | None:
+    """The document's first visible match of a term it names without claiming (hedged,
+    planned, pending...): such a match does not satisfy the posting."""
+    return next((m for m in ctx.matches.get(term_id, ())
+                 if not m.hidden and m.claim != "claimed"), None)
+
+
 def _first_location(ctx: CheckContext, term_id: str) -> Location | None:
     for t in ctx.terms:
         if t.id == term_id:
-            visible = [m for m in t.matches if not m.hidden]
+            visible = [m for m in t.matches if m.counts]
             return visible[0].location if visible else None
     matches = ctx.matches.get(term_id, ())
-    visible = [m for m in matches if not m.hidden]
+    visible = [m for m in matches if m.counts]
     return visible[0].location if visible else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
@@ -133,7 +134,8 @@ def _long_form_for(acronym: str, term) -> str:
 @check
 def acronym_wording(ctx: CheckContext) -> Iterator[Finding]:
     for result, term in _all_terms(ctx):
-        visible = [m for m in result.matches if not m.hidden]
+        visible = [m for m in result.matches if m.counts and m.via in ("term", "alias",
+                                                                          "acronym")]
         if not visible:
             continue
         long_acronyms = [a for a in term.acronyms if len(a) >= MIN_ACRONYM]
@@ -166,7 +168,7 @@ def fragile_and_hidden(ctx: CheckContext) -> Iterator[Finding]:
 
     fragile: dict[str, list[tuple[str, Location]]] = {}
     for result in ctx.terms:
-        visible = [m for m in result.matches if not m.hidden]
+        visible = [m for m in result.matches if m.counts]
         hidden = [m for m in result.matches if m.hidden]
         if visible and all(m.location.origin in FRAGILE_ORIGINS for m in visible):
             places = sorted({m.location.origin.value for m in visible if m.location.origin})
@@ -196,7 +198,8 @@ def fragile_and_hidden(ctx: CheckContext) -> Iterator[Finding]:
 def stuffing(ctx: CheckContext) -> Iterator[Finding]:
     words = max(ctx.document.word_count, 1)
     for result in ctx.terms:
-        visible = [m for m in result.matches if not m.hidden]
+        visible = [m for m in result.matches
+                   if not m.hidden and m.via in ("term", "alias", "acronym")]
         if not visible:
             continue
         per_block: dict[int, int] = {}
@@ -211,3 +214,90 @@ def stuffing(ctx: CheckContext) -> Iterator[Finding]:
             loc = ctx.document.location(block) if block is not None else visible[0].location
             yield finding("K105", f'"{result.term}" appears {len(visible)} times '
                                   f"({busiest} in one place); it counts once.", location=loc)
+
+
+# --------------------------------------------------------------------------- keyword dumps
+
+#: A keyword dump: a list of at least DUMP_ITEMS items, at least DUMP_SHARE of them bare
+#: profile wordings, spanning DUMP_CATEGORIES categories or under a keywords label.
+DUMP_ITEMS = 6
+DUMP_SHARE = 0.9
+DUMP_CATEGORIES = 4
+DUMP_NAMED = 8
+_DUMP_LABEL = re.compile(r"^\s*(?:(?:ats\s+)?key\s*words?|keywords?|tags|search terms)\s*[:|-]\s*",
+                         re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·/]|\s-\s)\s*")
+
+rule("K107", "keyword-dump", Severity.WARNING,
+     "A line is a bare list of profile terms with no other words (a 'keywords' line).",
+     "Remove the list and use each term where you describe the work it belongs to "
+     "(a procedure with its volume, a condition with how you treat it).",
+     "Each listed term still counts once, as it would anywhere, so the list adds nothing "
+     "beyond that; to a reader and to many tracking systems it looks like an attempt to game "
+     f"the ranking. Flagged when at least {DUMP_ITEMS} items, {DUMP_SHARE:.0%} of them bare "
+     f"profile wordings, span {DUMP_CATEGORIES} or more categories of the profile, or stand "
+     "after a 'Keywords:' label. A list of one kind of thing (procedures, conditions) under "
+     "its own heading is a normal CV section and is not flagged.",
+     bad="Hospitalist, Mercy General Hospital, 2019-2024.\n\nKeywords: pain medicine, spinal "
+         "cord stimulation, radiofrequency ablation, epidural steroid injection, nerve block, "
+         "opioid stewardship, telemedicine, fibromyalgia",
+     good="Hospitalist, Mercy General Hospital, 2019-2024.\n\nPROCEDURES\nEpidural steroid "
+          "injections, 300 a year; radiofrequency ablation of lumbar medial branches, 120 a "
+          "year.")
+
+
+@check
+def keyword_dumps(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    spans: dict[int, list[tuple[int, int, str, str]]] = {}
+    for result in ctx.terms:
+        for m in result.matches:
+            if m.via in ("term", "alias", "acronym") and m.location.block is not None:
+                spans.setdefault(m.location.block, []).append(
+                    (m.start, m.end, result.term, result.category))
+    for b, found in sorted(spans.items()):
+        block = document.blocks[b]
+        if block.hidden or len(found) < DUMP_ITEMS * DUMP_SHARE:
+            continue
+        text = block.text
+        base = document.offsets[b]
+        label = _DUMP_LABEL.match(text)
+        body_start = label.end() if label else 0
+        items = _items(text, body_start)
+        if len(items) < DUMP_ITEMS:
+            continue
+        terms: dict[str, str] = {}
+        bare = 0
+        for start, end in items:
+            covered = [f for f in found if f[0] < base + end and base + start < f[1]]
+            letters = sum(1 for c in text[start:end] if c.isalnum())
+            inside = sum(1 for i in range(start, end) if text[i].isalnum() and any(
+                f[0] <= base + i < f[1] for f in covered))
+            if covered and letters and inside / letters >= 0.8:
+                bare += 1
+                for f in covered:
+                    terms.setdefault(f[2], f[3])
+        if bare / len(items) < DUMP_SHARE:
+            continue
+        if not label and len(set(terms.values())) < DUMP_CATEGORIES:
+            continue
+        names = list(terms)
+        shown = ", ".join(f'"{t}"' for t in names[:DUMP_NAMED])
+        more = f" and {len(names) - DUMP_NAMED} more" if len(names) > DUMP_NAMED else ""
+        yield finding("K107", f"Keyword list of {len(items)} items with no other words: "
+                              f"{shown}{more}; each counts once, the list adds nothing.",
+                      location=document.location(b))
+
+
+def _items(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each list item of ``text`` from ``start``, separators dropped."""
+    out = []
+    pos = start
+    for m in _ITEM_SPLIT.finditer(text, start):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    end = len(text.rstrip(" ."))
+    if end > pos:
+        out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]

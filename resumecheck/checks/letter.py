@@ -248,6 +248,11 @@ def _against_resume(ctx: CheckContext) -> Iterator[Finding]:
     resume_matches = ctx.resume.matches
 
     def has(matches, term_id: str) -> bool:
+        """The resume claims the term (a mention it does not claim is no evidence)."""
+        return any(m.counts for m in matches.get(term_id, ()))
+
+    def names(matches, term_id: str) -> bool:
+        """The letter names the term, claimed or not."""
         return any(not m.hidden for m in matches.get(term_id, ()))
 
     # The recipient's address block ("Medical Director") is no claim: start at the salutation.
@@ -264,9 +269,9 @@ def _against_resume(ctx: CheckContext) -> Iterator[Finding]:
     for term in ctx.profile.for_kind(Kind.RESUME):
         if term.level != Level.REQUIRED or not has(resume_matches, term.id):
             continue
-        if has(letter_matches, term.id):
+        if names(letter_matches, term.id):
             continue
-        count = sum(1 for m in resume_matches[term.id] if not m.hidden)
+        count = sum(1 for m in resume_matches[term.id] if m.counts)
         strong.append((-term.weight * LEVEL_FACTOR[term.level], -count, term.id, term.term))
     for _w, _c, _id, name in sorted(strong)[:TOP_UNMENTIONED]:
         yield finding("L111", f'The resume\'s "{name}" is never mentioned in the letter.')

@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
-from resumecheck.models import Document, Finding, Location, Origin, ReaderNote, Severity
+from resumecheck.models import (
+    Document,
+    Finding,
+    Kind,
+    Location,
+    Origin,
+    ReaderNote,
+    Severity,
+)
 from resumecheck.rules import finding, rule
 
 rule("P101", "no-text-layer", Severity.ERROR,
@@ -147,6 +155,16 @@ rule("P114", "strict-open-xml", Severity.WARNING,
      good="A DOCX saved as 'Word Document'.",
      runnable=False)
 
+rule("P115", "job-posting-checked", Severity.ERROR,
+     "The document is a job posting, not a resume or a cover letter.",
+     "Check your resume against the posting: resumecheck check resume.pdf --job posting.txt.",
+     "A posting scored as a resume gets a meaningless score and a list of missing resume "
+     "sections; its value is the terms it asks for, which --job compares with a resume.",
+     bad="A text file that starts 'We are seeking a board-certified pain physician' and lists "
+         "responsibilities, qualifications and benefits.",
+     good="A resume with experience, education and licensure sections.",
+     runnable=False)
+
 #: Origins that many ATS skip entirely (tables are read, if badly).
 _SKIPPED_ORIGINS = frozenset({Origin.TEXTBOX, Origin.HEADER, Origin.FOOTER})
 _BODY_ORIGINS = frozenset({Origin.BODY, Origin.FOOTNOTE})
@@ -171,8 +189,20 @@ def _notes(document: Document, kind: str) -> list[ReaderNote]:
 
 
 @check
+def posting_given(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.kind == Kind.POSTING:
+        yield finding("P115", "This reads as a job posting, not a resume; it was not scored. "
+                              "Check a resume against it with --job.")
+
+
+@check
 def text_layer(ctx: CheckContext) -> Iterator[Finding]:
     pages = ctx.document.pages
+    if not pages and _notes(ctx.document, "no_text"):
+        note = _notes(ctx.document, "no_text")[0]
+        yield finding("P101", f"The document holds no text ({note.detail}), so an ATS reads "
+                              "nothing.")
+        return
     missing = [p.number for p in pages if not p.has_text_layer]
     if not missing:
         return

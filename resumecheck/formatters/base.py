@@ -18,7 +18,7 @@ import os
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -35,11 +35,15 @@ class RenderContext:
     thresholds: Thresholds = field(default_factory=Thresholds)
     #: Terminal colour (text format only).
     color: bool = False
-    #: In a batch, every file's full report after the ranking (text) and the places of
-    #: every found term (markdown). A single file always gets its full report.
-    details: bool = True
+    #: ``--details``: everything (every found term's places, every missing term's tip, every
+    #: fix) and, in a batch, each file's report after the ranking (text) or its annotated
+    #: document (html). Without it a file's report is its first screen and a summary.
+    details: bool = False
     #: How many files the run reports (known before the first one is checked).
     total: int = 1
+    #: The ranking's order: ``score``, ``match`` (match rate against the posting) or
+    #: ``name`` (path); see :func:`ranked`.
+    sort: str = "score"
 
     @property
     def batch(self) -> bool:
@@ -171,6 +175,8 @@ class RankRow:
     status: Status
     kind: str = ""
     match_rate: float | None = None
+    #: Checked against a posting (a missing match rate then reads "n/a", not "-").
+    job: bool = False
     missing_required: tuple[str, ...] = ()
     errors: int = 0
     warnings: int = 0
@@ -195,6 +201,7 @@ def rank_row(result: FileResult) -> RankRow:
         status=status,
         kind=sys.intern(str(outcome.kind)),
         match_rate=match_rate(outcome),
+        job=outcome.job is not None,
         missing_required=tuple(sys.intern(t.term) for t in outcome.missing(Level.REQUIRED)),
         errors=counts["error"],
         warnings=counts["warning"],
@@ -202,37 +209,80 @@ def rank_row(result: FileResult) -> RankRow:
     )
 
 
-def ranked(rows: Sequence[RankRow]) -> list[RankRow]:
-    """Best score first; ties and unreadable files by path, so the order never varies."""
+#: The orders a ranking can take (``--sort``).
+SORTS = ("score", "match", "name")
+
+
+def _rank_key(row: RankRow, by: str) -> tuple:
+    """What a row is ranked by: the score; the match rate (a file with none after every
+    file with one); or nothing (by name)."""
+    if by == "match":
+        return (row.match_rate is None, -(row.match_rate or 0.0))
+    if by == "name":
+        return ()
+    return (-(row.score or 0.0),)
+
+
+def ranked(rows: Sequence[RankRow], by: str = "score") -> list[RankRow]:
+    """The ranking: best score first (``score``), best match rate first then best score
+    (``match``), or by path (``name``). Ties and unreadable files (always last) go by path,
+    so the order never varies."""
 
     def key(row: RankRow) -> tuple:
-        return (0, -row.score, row.path) if row.score is not None else (1, 0.0, row.path)
+        if row.score is None:
+            return (1, (), row.path)
+        tie = (-row.score,) if by == "match" else ()
+        return (0, (*_rank_key(row, by), *tie), row.path)
 
     return sorted(rows, key=key)
 
 
-def score_ranks(rows: Sequence[RankRow]) -> dict[int, int]:
+def score_ranks(rows: Sequence[RankRow], by: str = "score") -> dict[int, int]:
     """Competition ranks (1, 2, 2, 4) of the readable files in an already ranked list, by
-    position.
+    position, on what the list is ranked by (``name``: the position).
 
-    Files with the same score share a rank, so a recruiter does not read an order into a
-    tie that the path sort merely broke.
+    Files with the same score (or match rate) share a rank, so a recruiter does not read an
+    order into a tie that the path sort merely broke.
     """
     ranks: dict[int, int] = {}
-    previous: float | None = None
+    previous: tuple | None = None
     rank = 0
     for position, row in enumerate(rows):
         if row.score is None:
             continue
-        if row.score != previous:
+        key = _rank_key(row, by) if by != "name" else (position,)
+        if key != previous:
             rank = position + 1
-            previous = row.score
+            previous = key
         ranks[position] = rank
     return ranks
 
 
+def rate_text(report: Report) -> str:
+    """The match rate as every format words it: "67.7%", or "n/a (why)" when the posting
+    gave too few terms."""
+    job = report.job
+    if job is None:
+        return ""
+    if job.match_rate is None:
+        return f"n/a ({job.note})" if job.note else "n/a"
+    return f"{job.match_rate:.1f}%"
+
+
+def rate_phrase(report: Report) -> str:
+    """"match rate 67.7% against the posting", or "no match rate against the posting (why)"."""
+    job = report.job
+    if job is None:
+        return ""
+    if job.match_rate is None:
+        return f"no match rate against the posting ({job.note})" if job.note \
+            else "no match rate against the posting"
+    return f"match rate {job.match_rate:.1f}% against the posting"
+
+
 def match_rate(report: Report) -> float | None:
-    return float(report.job.match_rate) if report.job is not None else None
+    job = report.job
+    return float(job.match_rate) if job is not None and job.match_rate is not None else None
 
 
 def format_number(value: float) -> str:
@@ -244,3 +294,16 @@ def document_facts(report: Report) -> str:
     d = report.document
     pages = f"{d.pages} page{'s' if d.pages != 1 else ''}, " if d.pages else ""
     return f"{d.format}, {pages}{d.words} words"
+
+
+def match_sentence(report: Report, escape: Callable[[str], str]) -> str:
+    """"Match rate 73.8% against the posting "Title" at Employer: 25 of 39 posting terms
+    found; title stated" (document text passed through ``escape``)."""
+    job = report.job
+    if job is None:
+        return ""
+    title = f' "{escape(job.title)}"' if job.title else ""
+    who = f" at {escape(job.employer)}" if job.employer else ""
+    stated = "; title stated" if job.title and job.title_found else ""
+    return (f"Match rate {rate_text(report)} against the posting{title}{who}: "
+            f"{len(job.found)} of {len(job.terms)} posting terms found{stated}")

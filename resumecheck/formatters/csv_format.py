@@ -53,8 +53,8 @@ class CsvFormatter(Formatter):
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
-        order = ranked(self._rows)
-        ranks = score_ranks(order)
+        order = ranked(self._rows, self.ctx.sort)
+        ranks = score_ranks(order, self.ctx.sort)
         for position, row in enumerate(order):
             if row.score is None:
                 writer.writerow(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumecheck.formatters.base import Formatter
+from resumecheck.formatters.base import Formatter, rate_phrase
 from resumecheck.models import Finding, Report, Severity
 from resumecheck.verdict import FileResult
 
@@ -43,7 +43,7 @@ class GithubFormatter(Formatter):
             return command("error", outcome.reason, file=outcome.path)
         summary = f"score {outcome.score.value:.1f}"
         if outcome.job is not None:
-            summary += f"; match rate {outcome.job.match_rate:.1f}% against the posting"
+            summary += f"; {rate_phrase(outcome)}"
         lines = [command("notice", summary, file=outcome.path, title="resumecheck")]
         lines += [_finding_line(outcome.path, f) for f in outcome.findings]
         lines += [command("error", r, file=outcome.path) for r in result.verdict.reasons]

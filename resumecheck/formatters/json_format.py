@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from resumecheck.formatters.base import Formatter
+from resumecheck.models import Report
 from resumecheck.verdict import FileResult, Tally
 
 SCHEMA = "resumecheck.report/1"
@@ -92,8 +93,15 @@ def _container(value: dict | list | tuple, newline: str, out: list[str]) -> None
 
 
 def result_dict(result: FileResult) -> dict:
-    """One file's object: the report (or failure) and whether it passed."""
-    d = result.outcome.to_dict()
+    """One file's object: the report (or failure), its band and first actions, and whether it
+    passed."""
+    outcome = result.outcome
+    d = outcome.to_dict()
+    if isinstance(outcome, Report):
+        from resumecheck.actions import actions, band_dict
+
+        d["band"] = band_dict(outcome.score.value)
+        d["actions"] = [a.to_dict() for a in actions(outcome)]
     d["passed"] = result.verdict.passed
     return d
 

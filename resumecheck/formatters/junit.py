@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from resumecheck.formatters.base import Formatter, RenderContext, Spool
+from resumecheck.formatters.base import Formatter, RenderContext, Spool, rate_phrase
 from resumecheck.models import Level, Report, Severity
 from resumecheck.verdict import FileResult, Tally
 
@@ -145,7 +145,7 @@ _STAND_IN = "resumecheck-cases-go-here"
 def _summary(outcome: Report) -> str:
     lines = [f"score {outcome.score.value:.1f} ({str(outcome.kind)})"]
     if outcome.job is not None:
-        lines.append(f"match rate {outcome.job.match_rate:.1f}% against the posting "
+        lines.append(f"{rate_phrase(outcome)} "
                      f"{outcome.job.posting_path}")
     for c in outcome.score.categories:
         lines.append(

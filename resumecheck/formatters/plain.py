@@ -15,7 +15,7 @@ drawn without its outer edge, cells padded one space either side but not at the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -276,30 +276,57 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, 
 
 
 class PlainConsole:
-    """Collects what a Rich console would print, as lines of text."""
+    """Collects what a Rich console would print, as lines of text.
+
+    Lines are given as strings or as anything with a ``plain`` string (a styled line whose
+    styles do not show without colour). A table is kept as it is drawn, lazily: its lines
+    are made when :meth:`iter_lines` reaches them.
+    """
 
     def __init__(self, width: int) -> None:
         self.width = width
-        self.lines: list[str] = []
+        self._parts: list[Iterable[str]] = []
 
-    def print(self, text: str = "") -> None:
-        """``console.print(Text(text))``: wrapped at the console width."""
-        self.lines += wrap(clean(text), self.width)
+    def print(self, line: object = "") -> None:
+        """``console.print(Text(line))``: wrapped at the console width."""
+        self._parts.append(wrap(_plain(line), self.width))
 
-    def hang(self, text: str, indent: int) -> None:
-        """``text`` wrapped to the width less ``indent``, its later lines indented (each
-        fits the width as it is: printing it again would not change it)."""
-        lines = wrap(clean(text), self.width - indent)
-        self.lines.append(lines[0])
-        self.lines += [" " * indent + line for line in lines[1:]]
+    def hang(self, line: object, indent: int) -> None:
+        """The first line of ``line`` wrapped at the console width, the rest re-wrapped to
+        the width less ``indent`` and indented (``text._hang`` with Rich)."""
+        text = _plain(line)
+        width = self.width
+        first = wrap(text, width)
+        if len(first) <= 1:
+            self._parts.append(first)
+            return
+        head = first[0]
+        cut = len(head.rstrip())
+        while cut < len(text) and text[cut] == " ":
+            cut += 1
+        lines = [head]
+        lines += [" " * indent + rest for rest in wrap(text[cut:], width - indent)]
+        self._parts.append(lines)
 
     def rule(self, title: str) -> None:
-        self.lines.append(rule(title, self.width))
+        self._parts.append([rule(title, self.width)])
 
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, box: bool,
               title: str | None = None, title_justify: str = "center") -> None:
-        self.lines += table(columns, rows, self.width, box=box, title=title,
-                            title_justify=title_justify)
+        self._parts.append(table(columns, rows, self.width, box=box, title=title,
+                                 title_justify=title_justify))
+
+    def iter_lines(self) -> Iterator[str]:
+        """Every line printed, in order (each drawn as it is reached)."""
+        for part in self._parts:
+            yield from part
+        self._parts = []
 
     def text(self) -> str:
-        return "\n".join(self.lines) + "\n" if self.lines else ""
+        lines = list(self.iter_lines())
+        return "\n".join(lines) + "\n" if lines else ""
+
+
+def _plain(line: object) -> str:
+    """The text of a line as Rich keeps it (control characters dropped)."""
+    return clean(line if isinstance(line, str) else line.plain)  # type: ignore[attr-defined]

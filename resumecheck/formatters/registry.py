@@ -20,6 +20,14 @@ class OutputFormat(StrEnum):
     HTML = "html"
     JUNIT = "junit"
     GITHUB = "github"
+    CONCISE = "concise"
+    SARIF = "sarif"
+    GITLAB = "gitlab"
+
+    @property
+    def description(self) -> str:
+        """One line on what the format is for (``--help`` and docs/cli.md)."""
+        return DESCRIPTIONS[self]
 
     def formatter(self, ctx: RenderContext) -> Formatter:
         """This format's formatter for one run."""
@@ -38,4 +46,25 @@ _FORMATTERS: dict[OutputFormat, tuple[str, str]] = {
     OutputFormat.HTML: ("html", "HtmlFormatter"),
     OutputFormat.JUNIT: ("junit", "JUnitFormatter"),
     OutputFormat.GITHUB: ("github", "GithubFormatter"),
+    OutputFormat.CONCISE: ("concise", "ConciseFormatter"),
+    OutputFormat.SARIF: ("sarif", "SarifFormatter"),
+    OutputFormat.GITLAB: ("gitlab", "GitlabFormatter"),
+}
+
+#: format -> what it is for, in one line
+DESCRIPTIONS: dict[OutputFormat, str] = {
+    OutputFormat.TEXT: "The report a person reads in a terminal (colour only on a terminal).",
+    OutputFormat.JSON: "One versioned JSON document holding every report (docs/json-schema.md).",
+    OutputFormat.JSONL: "One compact JSON object per file, written as each file finishes.",
+    OutputFormat.CSV: "A ranking: one row per file, best score first, unreadable files last.",
+    OutputFormat.MARKDOWN: "A ranked table, then a section per file (pull requests, wikis).",
+    OutputFormat.HTML: "One self-contained HTML page: ranking, a chart per file, the advice.",
+    OutputFormat.JUNIT: "JUnit XML: each file a test case; below threshold fails, unreadable "
+                        "errors.",
+    OutputFormat.GITHUB: "GitHub Actions workflow commands: each finding an annotation on its "
+                         "file.",
+    OutputFormat.CONCISE: "One line per finding, path:line:col: CODE message, as editors and "
+                          "CI log parsers read.",
+    OutputFormat.SARIF: "SARIF 2.1.0 for GitHub code scanning and other SARIF readers.",
+    OutputFormat.GITLAB: "GitLab Code Quality JSON (merge request widget).",
 }

@@ -22,6 +22,7 @@ from resumecheck.errors import InputError
 from resumecheck.models import Block, Document, Origin, ReaderNote
 from resumecheck.normalize import normalize_block
 from resumecheck.preflight import MiB, ReadLimits
+from resumecheck.sections import label_of, labels_are_headings
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _FALLBACK = f"{{{MC_NS}}}Fallback"
@@ -98,6 +99,92 @@ class _Para:
     font_size: float | None
     style_id: str | None
     outline: bool
+    hidden: bool = False
+    #: Positioned text box: (x0, top, x1, bottom) in points on the page.
+    bbox: tuple[float, float, float, float] | None = None
+    #: A bold label the paragraph starts with, before text that is not bold.
+    lead: str = ""
+
+
+def _bold_lead(p: etree._Element) -> str:
+    """The text of the bold runs a paragraph starts with, when plain text follows."""
+    lead: list[str] = []
+    for run in p.iter():
+        if _local(run) != "r":
+            continue
+        text = "".join(t.text or "" for t in run if _local(t) == "t")
+        if not text:
+            continue
+        rpr = _child(run, "rPr")
+        if rpr is not None and _is_on(_child(rpr, "b")):
+            lead.append(text)
+        elif not text.strip() and lead:
+            lead.append(text)
+        else:
+            return "".join(lead)
+    return ""
+
+
+#: Half-points below which a run is too small to read (2 pt).
+_TINY_HALF_POINTS = 4
+#: RGB distance (0..1.73) under which text is lost against what lies behind it.
+_CONTRAST = 0.16
+_THEME_LIGHT = {"background1", "light1", "bg1"}
+_HIGHLIGHT = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF",
+              "blue": "0000FF", "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080",
+              "darkGreen": "008000", "darkMagenta": "800080", "darkRed": "800000",
+              "darkYellow": "808000", "darkGray": "808080", "lightGray": "C0C0C0",
+              "black": "000000", "white": "FFFFFF"}
+
+
+def _hex(value: str | None) -> tuple[float, float, float] | None:
+    if not value or len(value) != 6:
+        return None
+    try:
+        return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    except ValueError:
+        return None
+
+
+def _shading(el: etree._Element | None) -> tuple[float, float, float] | None:
+    """The fill colour a w:shd (or a highlight) puts behind text, if any."""
+    if el is None:
+        return None
+    name = _local(el)
+    if name == "highlight":
+        return _hex(_HIGHLIGHT.get(_attr(el, "val") or ""))
+    fill = _attr(el, "fill")
+    if fill and fill.lower() != "auto":
+        return _hex(fill)
+    return None
+
+
+def _run_colour(rpr: etree._Element | None) -> tuple[float, float, float] | None:
+    colour = _child(rpr, "color") if rpr is not None else None
+    if colour is None:
+        return None
+    if (_attr(colour, "themeColor") or "") in _THEME_LIGHT:
+        return (1.0, 1.0, 1.0)
+    val = _attr(colour, "val")
+    return None if not val or val.lower() == "auto" else _hex(val)
+
+
+def _run_hidden(rpr: etree._Element | None, back: tuple[float, float, float]) -> bool:
+    """A run a reader cannot see: w:vanish, type under 2 pt, or its colour lost against
+    the shading behind it (run, paragraph or cell; the page is white)."""
+    if rpr is None:
+        return False
+    if _is_on(_child(rpr, "vanish")) or _is_on(_child(rpr, "specVanish")):
+        return True
+    sz = _child(rpr, "sz")
+    val = _attr(sz, "val") if sz is not None else None
+    if val and val.isdigit() and int(val) < _TINY_HALF_POINTS:
+        return True
+    colour = _run_colour(rpr)
+    if colour is None:
+        return False
+    behind = _shading(_child(rpr, "shd")) or _shading(_child(rpr, "highlight")) or back
+    return sum((a - b) ** 2 for a, b in zip(colour, behind, strict=True)) ** 0.5 < _CONTRAST
 
 
 def _is_on(el: etree._Element | None) -> bool:
@@ -107,26 +194,40 @@ def _is_on(el: etree._Element | None) -> bool:
     return val is None or val.lower() not in _OFF
 
 
-def _own_text(p: etree._Element) -> tuple[str, bool, float | None]:
-    """A paragraph's text without its text boxes, whether all of it is bold, its size."""
+def _own_text(p: etree._Element, back: tuple[float, float, float] = (1.0, 1.0, 1.0)
+              ) -> tuple[str, bool, float | None, str]:
+    """A paragraph's visible text without its text boxes, whether all of it is bold, its
+    size, and the text of runs a reader cannot see (kept apart, so it is never credited)."""
     parts: list[str] = []
+    hidden_parts: list[str] = []
     bold_runs = 0
     text_runs = 0
     size: float | None = None
+    ppr = _child(p, "pPr")
+    back = _shading(_child(ppr, "shd") if ppr is not None else None) or back
     stack = [iter(p)]
+    hidden_run: etree._Element | None = None
+    hidden_depth = 0
     while stack:
         el = next(stack[-1], None)
         if el is None:
             stack.pop()
+            if hidden_run is not None and len(stack) < hidden_depth:
+                hidden_run = None
             continue
         name = _local(el)
         if name in {"txbxContent", "rPr", "pPr", "del", "moveFrom", "instrText"} or \
                 el.tag == _FALLBACK:
             continue
+        target = hidden_parts if hidden_run is not None else parts
         if name == "r":
             rpr = _child(el, "rPr")
             has_text = any(_local(t) == "t" and t.text for t in el)
-            if has_text:
+            if _run_hidden(rpr, back):
+                hidden_run = el
+                hidden_depth = len(stack) + 1
+                target = hidden_parts
+            elif has_text:
                 text_runs += 1
                 if rpr is not None and _is_on(_child(rpr, "b")):
                     bold_runs += 1
@@ -136,16 +237,17 @@ def _own_text(p: etree._Element) -> tuple[str, bool, float | None]:
                     if val and val.isdigit():
                         size = int(val) / 2
         elif name == "t":
-            parts.append(el.text or "")
+            target.append(el.text or "")
         elif name == "tab":
-            parts.append("\t")
+            target.append("\t")
         elif name in {"br", "cr"}:
-            parts.append("\n")
+            target.append("\n")
         elif name == "noBreakHyphen":
-            parts.append("-")
+            target.append("-")
         if len(el):
             stack.append(iter(el))
-    return "".join(parts), text_runs > 0 and bold_runs == text_runs, size
+    return ("".join(parts), text_runs > 0 and bold_runs == text_runs, size,
+            " ".join("".join(hidden_parts).split()))
 
 
 def _text_boxes(p: etree._Element) -> Iterator[etree._Element]:
@@ -165,6 +267,37 @@ def _text_boxes(p: etree._Element) -> Iterator[etree._Element]:
             stack.append(iter(el))
 
 
+_WHITE = (1.0, 1.0, 1.0)
+_EMU_PER_POINT = 12700
+
+
+def _box_position(txbx: etree._Element) -> tuple[float, float, float, float] | None:
+    """Where a floating text box sits on the page, in points, when its anchor gives
+    offsets from the page or the margins (not from a paragraph, which moves)."""
+    node = txbx.getparent()
+    while node is not None and _local(node) not in {"anchor", "inline", "body"}:
+        node = node.getparent()
+    if node is None or _local(node) != "anchor":
+        return None
+    coords = []
+    for axis in ("positionH", "positionV"):
+        pos = _child(node, axis)
+        if pos is None or (_attr(pos, "relativeFrom") or "") not in {"page", "margin"}:
+            return None
+        off = _child(pos, "posOffset")
+        if off is None or not (off.text or "").strip().lstrip("-").isdigit():
+            return None
+        coords.append(int(off.text.strip()) / _EMU_PER_POINT)
+    extent = _child(node, "extent")
+    try:
+        w = int(_attr(extent, "cx") or 0) / _EMU_PER_POINT if extent is not None else 0.0
+        h = int(_attr(extent, "cy") or 0) / _EMU_PER_POINT if extent is not None else 0.0
+    except ValueError:
+        return None
+    x, y = coords
+    return (round(x, 2), round(y, 2), round(x + w, 2), round(y + h, 2))
+
+
 class _Walker:
     """Turns a part's block-level XML into paragraphs in document order.
 
@@ -176,29 +309,34 @@ class _Walker:
     def __init__(self, budget: int | None = None) -> None:
         self.paras: list[_Para] = []
         self.room = budget if budget is not None else -1
+        #: (first paragraph, end, position) of each text box read.
+        self.boxes: list[tuple[int, int, tuple[float, float, float, float] | None]] = []
 
     @property
     def full(self) -> bool:
         return self.room == 0
 
-    def container(self, el: etree._Element, origin: Origin) -> None:
+    def container(self, el: etree._Element, origin: Origin,
+                  back: tuple[float, float, float] = _WHITE) -> None:
         for child in el:
             if self.full:
                 return
             name = _local(child)
             if name == "p":
-                self.paragraph(child, origin)
+                self.paragraph(child, origin, back)
             elif name == "tbl":
-                self.table(child, Origin.TEXTBOX if origin == Origin.TEXTBOX else Origin.TABLE)
+                self.table(child, Origin.TEXTBOX if origin == Origin.TEXTBOX else Origin.TABLE,
+                           back)
             elif name in {"sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo"}:
-                self.container(child, origin)
+                self.container(child, origin, back)
             elif name == "AlternateContent":
                 choice = _child(child, "Choice")
                 if choice is not None:
-                    self.container(choice, origin)
+                    self.container(choice, origin, back)
 
-    def paragraph(self, p: etree._Element, origin: Origin) -> None:
-        text, bold, size = _own_text(p)
+    def paragraph(self, p: etree._Element, origin: Origin,
+                  back: tuple[float, float, float] = _WHITE) -> None:
+        text, bold, size, hidden = _own_text(p, back)
         ppr = _child(p, "pPr")
         style_id = None
         outline = False
@@ -206,13 +344,19 @@ class _Walker:
             pstyle = _child(ppr, "pStyle")
             style_id = _attr(pstyle, "val") if pstyle is not None else None
             outline = _child(ppr, "outlineLvl") is not None
-        self.paras.append(_Para(text, origin, bold, size, style_id, outline))
+        lead = _bold_lead(p) if ":" in text and not bold else ""
+        self.paras.append(_Para(text, origin, bold, size, style_id, outline, lead=lead))
+        if hidden:
+            self.paras.append(_Para(hidden, origin, False, None, None, False, hidden=True))
         if self.room > 0:
-            self.room = max(0, self.room - len(text) - 1)
+            self.room = max(0, self.room - len(text) - len(hidden) - 1)
         for box in _text_boxes(p):
+            start = len(self.paras)
             self.container(box, Origin.TEXTBOX)
+            self.boxes.append((start, len(self.paras), _box_position(box)))
 
-    def table(self, tbl: etree._Element, origin: Origin) -> None:
+    def table(self, tbl: etree._Element, origin: Origin,
+              back: tuple[float, float, float] = _WHITE) -> None:
         for row in tbl:
             if _local(row) != "tr":
                 continue
@@ -222,7 +366,65 @@ class _Walker:
                 # A vertically merged continuation cell shows the cell above; skip it.
                 if vmerge is not None and (_attr(vmerge, "val") or "continue") != "restart":
                     continue
-                self.container(tc, origin)
+                fill = _shading(_child(tcpr, "shd")) if tcpr is not None else None
+                self.container(tc, origin, fill or back)
+
+    def ordered(self) -> list[_Para]:
+        """Paragraphs with floating text boxes in the order of their places on the page.
+
+        Word keeps text boxes in the order they were drawn, which after a template is
+        edited has little to do with where they are. When every box has a position, they
+        are read band by band (a box across most of the page is a band of its own),
+        column by column, top to bottom, where the first of them was anchored.
+        """
+        spans = [b for b in self.boxes if b[1] > b[0]]
+        # Only outermost boxes: a box inside another moves with it.
+        outer = [b for b in spans if not any(o is not b and o[0] <= b[0] and b[1] <= o[1]
+                                              for o in spans)]
+        if not 2 <= len(outer) <= 200 or any(b[2] is None for b in outer):
+            return self.paras
+        boxes = sorted(outer, key=lambda b: _box_sort_key(b[2], [o[2] for o in outer]))
+        taken = {i for b in outer for i in range(b[0], b[1])}
+        first = min(b[0] for b in outer)
+        out = [p for i, p in enumerate(self.paras[:first]) if i not in taken]
+        for start, end, bbox in boxes:
+            out.extend(_with_bbox(p, bbox) for p in self.paras[start:end])
+        out.extend(p for i, p in enumerate(self.paras[first:], start=first) if i not in taken)
+        return out
+
+
+def _with_bbox(para: _Para, bbox: tuple[float, float, float, float] | None) -> _Para:
+    return _Para(para.text, para.origin, para.bold, para.font_size, para.style_id,
+                 para.outline, para.hidden, bbox, para.lead)
+
+
+def _overlap(a, b) -> bool:  # noqa: ANN001 - (x0, top, x1, bottom) tuples
+    return a[0] < b[2] - 2 and b[0] < a[2] - 2
+
+
+def _spans(box, everything) -> bool:  # noqa: ANN001
+    """A box across two columns: it overlaps two boxes that sit side by side."""
+    under = [b for b in everything if b is not box and _overlap(box, b)]
+    return any(c[2] <= d[0] + 2 for c in under for d in under)
+
+
+def _box_sort_key(box, everything) -> tuple[int, int, int, float]:  # noqa: ANN001
+    spanning = sorted(b[1] for b in everything if _spans(b, everything))
+    if _spans(box, everything):
+        return (spanning.index(box[1]) + 1, 0, 0, box[1])
+    band = sum(1 for top in spanning if top <= box[1])
+    # Columns: boxes whose horizontal extents overlap share one, left to right.
+    rest = sorted((b for b in everything if not _spans(b, everything)), key=lambda b: b[0])
+    column, edge = 0, None
+    for b in rest:
+        if edge is not None and b[0] >= edge - 2:
+            column += 1
+            edge = b[2]
+        else:
+            edge = b[2] if edge is None else max(edge, b[2])
+        if b is box:
+            break
+    return (band, 1, column, box[1])
 
 
 def _cells(row: etree._Element) -> Iterator[etree._Element]:
@@ -288,20 +490,35 @@ def _heading_styles(styles_root: etree._Element | None) -> tuple[set[str], set[s
 
 
 def _blocks(paras: list[_Para], styles: tuple[set[str], set[str], dict]) -> list[Block]:
+    """Paragraphs to blocks; the text of a hidden paragraph is never a heading."""
     headings, bold_styles, sizes = styles
     out: list[Block] = []
+    texts = [normalize_block(p.text) for p in paras]
+    shown = [i for i, t in enumerate(texts) if t]
+    split_shown = labels_are_headings([paras[i].lead for i in shown])
+    split = {i for i, yes in zip(shown, split_shown, strict=True) if yes}
     for ordinal, para in enumerate(paras, start=1):
-        text = normalize_block(para.text)
+        text = texts[ordinal - 1]
         if not text:
             continue
         sid = para.style_id
+        label = normalize_block(para.lead) if ordinal - 1 in split else ""
+        if label and label_of(label) is not None and text.startswith(label) and \
+                text[len(label):].strip():
+            out.append(Block(text=label.rstrip(":\uff1a").strip(), origin=para.origin,
+                             line=ordinal, is_heading=True, bold=True,
+                             font_size=para.font_size or (sizes.get(sid) if sid else None),
+                             bbox=para.bbox))
+            text = text[len(label):].strip()
         out.append(Block(
             text=text,
             origin=para.origin,
             line=ordinal,
-            is_heading=bool(sid and sid in headings) or para.outline,
+            is_heading=not para.hidden and (bool(sid and sid in headings) or para.outline),
             bold=para.bold or bool(sid and sid in bold_styles),
             font_size=para.font_size or (sizes.get(sid) if sid else None),
+            hidden=para.hidden,
+            bbox=para.bbox,
         ))
     return out
 
@@ -320,7 +537,7 @@ def _part_blocks(root: etree._Element, origin: Origin, styles,
             walker.container(note, origin)
     else:
         walker.container(body, origin)
-    return _blocks(walker.paras, styles)
+    return _blocks(walker.ordered(), styles)
 
 
 # -- python-docx path ----------------------------------------------------------------------
@@ -432,4 +649,15 @@ def read_docx(data: bytes, name: str, limits: ReadLimits | None = None) -> Docum
         raise InputError(name, "is too large to read in memory") from None
     except _DOCX_ERRORS as exc:
         raise InputError(name, f"is damaged: {_short(exc)}") from None
+    if not any(b.text.strip() for b in blocks):
+        what = "only pictures" if _has_pictures(data) else "nothing at all"
+        notes = [*notes, ReaderNote("no_text", f"it contains {what}")]
     return Document(path=name, format="docx", blocks=tuple(blocks), notes=tuple(notes))
+
+
+def _has_pictures(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return any(n.startswith("word/media/") for n in zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False

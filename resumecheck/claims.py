@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from resumecheck.personal import CONTACT_MARK
+from resumecheck.personal import contact_blocks
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -521,8 +521,6 @@ _DATE_LINE = re.compile(rf"^(?:\w+,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{
                         rf"(?:{_MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})\s*$",
                         re.IGNORECASE)
 _PHONE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]?\d{4}|\b\d{3}-\d{4}\b")
-#: An e-mail address or a phone number, masked (``--redact``).
-_CONTACT_MARK = re.compile(CONTACT_MARK)
 MAX_ADDRESS_BLOCKS = 6
 MAX_ADDRESS_WORDS = 25
 
@@ -596,6 +594,9 @@ def _letter_spans(document: Document) -> list[tuple[int, int, str]]:
             start = document.offsets[i]
             out.append((start, start + len(blk.text), "the subject line"))
     first_visible = next(i for i, blk in enumerate(blocks) if not blk.hidden)
+    # The writer's own contact lines end the addressee's block: by pattern, or found as
+    # personal data (a masked document, its details replaced by marks, reads the same).
+    contact = contact_blocks(document)
     i = salutation - 1
     taken = 0
     while i > first_visible and taken < MAX_ADDRESS_BLOCKS:
@@ -605,7 +606,7 @@ def _letter_spans(document: Document) -> list[tuple[int, int, str]]:
         if blk.hidden or not text.strip() or _SUBJECT.match(text):
             continue
         if (_DATE_LINE.match(text) or _EMAIL.search(text) or _PHONE.search(text)
-                or _CONTACT_MARK.search(text) or _URL.search(text)
+                or i + 1 in contact or _URL.search(text)
                 or len(text.split()) > MAX_ADDRESS_WORDS):
             break
         start = document.offsets[i + 1]

@@ -6,7 +6,7 @@ import re
 
 from resumecheck.errors import UsageError
 from resumecheck.models import Document, Kind
-from resumecheck.personal import CONTACT_MARK
+from resumecheck.personal import CONTACT_MARK, contact_blocks
 
 _SALUTATION = re.compile(r"^(dear|to whom it may concern|hello|greetings)\b", re.IGNORECASE)
 _CLOSING = re.compile(
@@ -46,7 +46,12 @@ def looks_like_posting(document: Document) -> tuple[bool, list[str]]:
             if phrase not in found:
                 found.append(phrase)
     dated = sum(1 for b in body if _DATE_RANGE.search(b.text))
-    contact = any(_CONTACT.search(b.text) for b in body[:8])
+    # The writer's contact details near the top: by pattern, or found as personal data
+    # (so a masked document, its details replaced by marks, reads the same).
+    top = [i for i, b in enumerate(document.blocks)
+           if b.origin.value in ("body", "textbox", "table")][:8]
+    contact = (any(_CONTACT.search(document.blocks[i].text) for i in top)
+               or not contact_blocks(document).isdisjoint(top))
     return len(found) >= 3 + (dated >= 3) + contact, found
 
 

@@ -25,6 +25,7 @@ MARKS = {PersonalKind.EMAIL: "[email]", PersonalKind.PHONE: "[phone]",
 #: looks for contact details (a resume's header, a posting's boilerplate, a letter's
 #: addressee block) adds it to its own, so it reads a masked document as the unmasked one.
 CONTACT_MARK = r"\[(?:email|phone)\]"
+_CONTACT_MARK = re.compile(CONTACT_MARK)
 
 # -- e-mail addresses --------------------------------------------------------------------------
 
@@ -320,6 +321,21 @@ def in_blocks(document: Document, kind: PersonalKind) -> Iterable[int]:
         if index != last:
             yield index
             last = index
+
+
+def has_contact(text: str) -> bool:
+    """Whether ``text`` holds an e-mail address or a phone number, or the mark standing for
+    one (``--redact``): the same answer for a text and for its masked copy."""
+    if _CONTACT_MARK.search(text):
+        return True
+    return any(span.kind != PersonalKind.STREET for span in find(text))
+
+
+def contact_blocks(document: Document) -> frozenset[int]:
+    """Indexes of the blocks where an e-mail address or a phone number (or, in a masked
+    document, its mark) starts."""
+    return frozenset(in_blocks(document, PersonalKind.EMAIL)) | frozenset(
+        in_blocks(document, PersonalKind.PHONE))
 
 
 def blanked(document: Document, index: int) -> str:

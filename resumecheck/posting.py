@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from resumecheck.models import Block, Document, Match, Posting, PostingTerm
 from resumecheck.normalize import text_key
-from resumecheck.personal import CONTACT_MARK
+from resumecheck.personal import has_contact
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -238,7 +238,7 @@ _BP_PATTERN = re.compile(
     r"\b(?:guarantee|invited?|selected|shortlisted)\b[^.]{0,20}\binterview|"
     r"\blift(?:ing)? (?:up to )?\d+)|"
     r"@[\w-]+\.\w|https?://|www\.|\(\d{3}\)\s?\d{3}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|"
-    r"\b\d{3}-\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|" + CONTACT_MARK
+    r"\b\d{3}-\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
 )
 #: The recruiter speaking: a sentence in the first person is about the search, not the job
 #: (unless it says who is hired: "I am looking for a ... physician").
@@ -256,7 +256,9 @@ def boilerplate_sentence(sentence: str) -> bool:
         return True
     if any(p in spaced for p in _BP_PHRASES):
         return True
-    return _BP_PATTERN.search(sentence) is not None
+    # Contact details: by pattern, or found as personal data (in any national format, and
+    # as the mark standing for it in a masked posting).
+    return _BP_PATTERN.search(sentence) is not None or has_contact(sentence)
 
 
 #: A sentence about the employer, not the job: its subject is the employer, "we", "our

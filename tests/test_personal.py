@@ -159,3 +159,72 @@ def test_the_library_masks_failed_files_too(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.7\nnot a PDF\n")
     (outcome,) = check_files([broken], redact=True, jobs=1)
     assert outcome.path == str(tmp_path / "[email] [phone].pdf")
+
+
+LETTER = """Jane Q. Doe, MD
+
+Spinal cord stimulation and radiofrequency ablation \u00b7 Mobile 608\u2013555\u20130182
+
+Dr. Alan Park
+Chair, Department of Anesthesiology
+Lakeshore Spine Partners
+1450 Quillfeather Lane
+Madison, WI 53703
+
+Dear Dr. Park,
+
+I am writing to apply for the interventional pain physician position. Over eleven years I
+have performed spinal cord stimulation trials and implants, radiofrequency ablation of the
+medial branches and epidural steroid injection under fluoroscopy, and I am board certified
+in anesthesiology with a pain medicine subspecialty certificate.
+
+Sincerely,
+Jane Q. Doe, MD
+"""
+
+POSTING_WITH_CONTACT = """Interventional Pain Physician
+Lakeshore Spine Partners
+
+Requirements
+- Board certification in anesthesiology or physical medicine and rehabilitation
+- Experience with spinal cord stimulation and radiofrequency ablation
+- Questions about kyphoplasty cases go to our lead physician at 608\u2013555\u20130163.
+- Questions on intrathecal pumps: +44 20 7946 0958.
+"""
+
+RESUME_TOP = """Jane Q. Doe, MD
+608\u2013555\u20130182 \u00b7 Madison, WI
+
+We are seeking to bring ten years of interventional pain practice to your team.
+Key responsibilities included spinal cord stimulation and radiofrequency ablation.
+Minimum qualifications for my fellowship were met in 2014.
+
+EXPERIENCE
+Interventional pain physician, Northgate Pain Center, 2014 - 2025
+Performed 300 radiofrequency ablation procedures a year.
+"""
+
+
+def _seen(report) -> tuple:
+    job = report.job
+    return (report.kind, report.score, [(f.code, f.location) for f in report.findings],
+            [(t.term, [(m.start > 0, m.reason) for m in t.matches]) for t in report.terms],
+            None if job is None else (job.match_rate, [(t.posting.text, t.found)
+                                                       for t in job.terms]))
+
+
+@pytest.mark.parametrize("name", ["letter", "resume"])
+def test_redaction_leaves_every_judgement_as_it_was(name: str, tmp_path: Path) -> None:
+    """Contact details the older patterns miss (an en-dash phone number, an international
+    one) are told apart the same way in a masked document and in the document itself:
+    where a letter's addressee block ends, whether a posting sentence is boilerplate,
+    whether the top of a document holds its writer's contact details."""
+    document = tmp_path / f"{name}.txt"
+    document.write_text(LETTER if name == "letter" else RESUME_TOP, encoding="utf-8")
+    posting = tmp_path / "posting.txt"
+    posting.write_text(POSTING_WITH_CONTACT, encoding="utf-8")
+    plain = resumecheck.check(document, job=str(posting))
+    masked = resumecheck.check(document, job=str(posting), redact=True)
+    assert _seen(masked) == _seen(plain)
+    quoted = " ".join(t.posting.sentence for t in masked.job.terms)
+    assert "555" not in quoted and "7946" not in quoted

@@ -5,8 +5,13 @@ number or street address may reach stdout, stderr or the report file.
 The data sits where leaks happened before: in contact lines, in long sentences whose quoted
 window ends inside an address, in a DOCX page header and footer (quoted, cut short, by the
 header finding), split over two table cells, in the job posting, and in the file names of the
-documents, the posting, an unreadable file and a skipped one. Without ``--redact`` the same
-runs must show the data, so the test can fail.
+documents, the posting, an unreadable file and a skipped one. It also sits where the report
+quotes text: in hedged claims (whose reason quotes the document), in the posting's
+requirement sentences (which actions quote), and in every block of the document as read
+(which the HTML page shows, annotated). Every format runs on a batch (with and without
+``--details``, in every ``--sort`` order, with ``--statistics``) and on one file, and a
+document and a posting come from standard input. Without ``--redact`` the same runs must
+show the data, so the test can fail.
 
 A 5-character piece of a datum that the tool prints whatever the documents say (a rule's
 advice or a profile tip: "for example" shares "examp" with "example.com") proves nothing;
@@ -17,14 +22,17 @@ most of its pieces under test.
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from resumecheck.cli import main
+from resumecheck.formatters.registry import OutputFormat
 
-FORMATS = ("text", "json", "jsonl", "csv", "markdown", "html", "junit", "github")
+FORMATS = tuple(f.value for f in OutputFormat)
 EMAILS = ("jane.doe@example.com", "r.okonkwo-baptiste@mail.example.com",
           "JDOE+cv@example.com")
 PHONES = ("(608) 555-0147", "608\u2013555\u20130182", "608/555-0163", "608/555/0129",
@@ -72,6 +80,9 @@ def body_lines(dash: str = "\u2013") -> list[str]:
         "EXPERIENCE",
     ]
     lines += [_window_sentence(term, datum) for term, datum in zip(TERMS, data, strict=False)]
+    # Hedged and planned claims: their reasons quote the document's own words.
+    lines += [f"Familiarity with kyphoplasty, shadowed at {data[12]} for a month.",
+              f"Will apply for DEA registration from {data[13]} ({data[0]}) next year."]
     lines += [
         "EDUCATION",
         "Pain Medicine Fellowship, Northgate University Hospital, 2014.",
@@ -134,9 +145,15 @@ Requirements
 - Pain medicine fellowship
 - Board certification in anesthesiology
 - DEA registration
+- Kyphoplasty and vertebral augmentation at our {STREETS[1]} surgery center, two days a week.
+- Intrathecal pump refills at the {STREETS[3]} clinic and occipital nerve stimulation.
 
 Contact
 Send your CV to {EMAILS[0]} or call {PHONES[2]}; visit us at {STREETS[3]}.
+"""
+#: Too few terms for a match rate: the report gives a note instead.
+THIN_POSTING = f"""Locum physician
+Write to {EMAILS[1]} or call {PHONES[4]}; the office is at {STREETS[2]}.
 """
 
 
@@ -145,6 +162,7 @@ class Corpus:
     folder: Path
     documents: tuple[Path, ...]
     posting: Path
+    thin: Path
 
 
 @pytest.fixture(scope="module")
@@ -162,16 +180,19 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     (folder / f"notes {PHONES[5]} {STREETS[1]}.xyz").write_text("not a document\n")
     posting = root / f"posting {EMAILS[2]}.txt"
     posting.write_text(POSTING, encoding="utf-8")
-    return Corpus(folder, (text, docx_path, pdf_path), posting)
+    thin = root / f"locum {PHONES[3].replace('/', '-')}.txt"
+    thin.write_text(THIN_POSTING, encoding="utf-8")
+    return Corpus(folder, (text, docx_path, pdf_path), posting, thin)
 
 
 @pytest.fixture(scope="module")
 def exempt() -> set[str]:
     """Pieces the tool prints from its own texts (rules, profile), whatever it checks."""
+    from resumecheck.checks import all_rules
     from resumecheck.profiles import load_profile
-    from resumecheck.rules import RULES
 
-    texts = [f"{r.summary} {r.fix} {r.explanation}" for r in RULES.values()]
+    # Every rule, as SARIF describes each in its tool section.
+    texts = [f"{r.name} {r.summary} {r.fix} {r.explanation}" for r in all_rules().values()]
     profile = load_profile("pain-medicine")
     texts += [" ".join((t.term, t.tip, *t.aliases, *t.acronyms)) for t in profile.terms]
     texts += [c.title for c in profile.categories]
@@ -181,9 +202,24 @@ def exempt() -> set[str]:
     return found
 
 
-def _run(args: list[str], capfd: pytest.CaptureFixture[str], report: Path | None = None
-         ) -> str:
-    code = main(args)
+@dataclasses.dataclass(frozen=True)
+class Run:
+    args: list[str]
+    #: The report file the run writes (None: standard output).
+    report: Path | None = None
+    #: What standard input holds.
+    stdin: bytes | None = None
+
+
+def _run(args: list[str], capfd: pytest.CaptureFixture[str], report: Path | None = None,
+         stdin: bytes | None = None) -> str:
+    saved = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        code = main(args)
+    finally:
+        sys.stdin = saved
     out, err = capfd.readouterr()
     assert code in (0, 1, 3), f"{args}: exit {code}\n{err[-2000:]}"
     text = out + err
@@ -203,26 +239,42 @@ def _leaks(output: str, exempt: set[str]) -> dict[str, list[str]]:
     return found
 
 
-def _commands(corpus: Corpus, tmp: Path) -> list[tuple[list[str], Path | None]]:
+def _commands(corpus: Corpus, tmp: Path) -> list[Run]:
     """Every command and format: a batch (with --job, --details, --verbose, two workers) in
-    each format, written to a file and to stdout; one document alone; extract text and json
-    of every document."""
+    each format, written to a file and to stdout; the batch again without --details, in
+    each --sort order, with --statistics, and against a posting too thin for a match rate;
+    one document alone in each format (the HTML page then shows the document, annotated);
+    a document and a posting from standard input; extract text and json of every document."""
     out = []
     job = ["--job", str(corpus.posting)]
     for i, fmt in enumerate(FORMATS):
         args = ["check", str(corpus.folder), "--format", fmt, "--jobs", "2", "--details",
                 "--verbose", "--isolated", *job]
         if i % 2:
-            out.append((args, None))
+            out.append(Run(args))
         else:
             report = tmp / f"report.{fmt}"
-            out.append(([*args, "--output", str(report)], report))
-    for fmt in ("text", "json", "html"):
-        out.append((["check", str(corpus.documents[1]), "--format", fmt, "--isolated", *job],
-                    None))
+            out.append(Run([*args, "--output", str(report)], report))
+    for i, (fmt, sort) in enumerate((("text", "match"), ("markdown", "name"),
+                                     ("html", "match"), ("csv", "name"), ("sarif", "score"))):
+        args = ["check", str(corpus.folder), "--format", fmt, "--jobs", "2", "--isolated",
+                "--sort", sort, "--statistics", *job]
+        report = tmp / f"sorted.{fmt}"
+        out.append(Run([*args, "--output", str(report)], report) if i % 2 else Run(args))
+    out.append(Run(["check", str(corpus.folder), "--format", "text", "--details",
+                    "--isolated", "--job", str(corpus.thin), "--fail-under", "90"]))
+    for fmt in FORMATS:
+        out.append(Run(["check", str(corpus.documents[1]), "--format", fmt, "--isolated",
+                        "--details", "--statistics", *job]))
+    out.append(Run(["check", str(corpus.documents[2]), "--format", "html", "--isolated",
+                    "--fail-under", "95", *job]))
+    out.append(Run(["check", "-", "--format", "markdown", "--isolated", "--details", *job],
+                   stdin=corpus.documents[0].read_bytes()))
+    out.append(Run(["check", str(corpus.documents[1]), "--format", "concise", "--isolated",
+                    "--job", "-"], stdin=corpus.posting.read_bytes()))
     for document in corpus.documents:
         for fmt in ("text", "json"):
-            out.append((["extract", str(document), "--format", fmt], None))
+            out.append(Run(["extract", str(document), "--format", fmt]))
     return out
 
 
@@ -233,10 +285,10 @@ def test_redact_leaks_no_piece_of_any_personal_datum(
     for datum in DATA:  # the exemption leaves each datum well tested
         assert len(grams(datum) - exempt) >= len(grams(datum)) * 0.6, datum
     leaks = {}
-    for args, report in _commands(corpus, tmp_path):
-        found = _leaks(_run([*args, "--redact"], capfd, report), exempt)
+    for run in _commands(corpus, tmp_path):
+        found = _leaks(_run([*run.args, "--redact"], capfd, run.report, run.stdin), exempt)
         if found:
-            leaks[" ".join(args[:4])] = found
+            leaks[" ".join(run.args)] = found
     assert leaks == {}
 
 
@@ -246,9 +298,9 @@ def test_without_redact_the_same_runs_show_the_data(
         capfd: pytest.CaptureFixture[str]) -> None:
     """The control: every datum reaches the output of some run, and every run shows some."""
     seen: set[str] = set()
-    for args, report in _commands(corpus, tmp_path):
-        found = _leaks(_run(args, capfd, report), exempt)
-        assert found, f"{args}: no personal data in the output even without --redact"
+    for run in _commands(corpus, tmp_path):
+        found = _leaks(_run(run.args, capfd, run.report, run.stdin), exempt)
+        assert found, f"{run.args}: no personal data in the output even without --redact"
         seen |= set(found)
     assert seen == set(DATA)
 

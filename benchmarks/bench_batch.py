@@ -217,7 +217,9 @@ def free_cores(n: int = 2) -> float:
 
 # -- scale: parent memory and render time per format ------------------------------------------
 
-FORMATS = ("text", "json", "jsonl", "csv", "markdown", "html", "junit", "github")
+#: Every output format, in the registry's order.
+FORMATS = ("text", "json", "jsonl", "csv", "markdown", "html", "junit", "github", "concise",
+           "sarif", "gitlab")
 
 # Runs the command line in this process, timing (in CPU seconds of this process, so that
 # other work on the machine counts less) the formatter's start/add/finish and each piece

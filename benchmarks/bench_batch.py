@@ -13,6 +13,13 @@ memory figure from 50 to 200 files shows that results, not documents, are kept.
 
 Usage: python benchmarks/bench_batch.py [--sizes 50 200] [--runs 3] [--jobs 1 2]
 Needs the ``dev`` extra (fpdf2). Nothing here is run by the test suite.
+
+Scale (``--scale``): many small text CVs (default 100 and 20,000), checked in every output
+format with ``--details`` into a file; prints per format the parent process's peak RSS (the
+workers are other processes) and the time its formatter spent rendering, per file. Flat
+memory from 100 to 20,000 files shows that no format keeps what it has printed.
+
+    python benchmarks/bench_batch.py --scale [--scale-sizes 100 20000] [--formats text json]
 """
 
 from __future__ import annotations
@@ -208,12 +215,139 @@ def free_cores(n: int = 2) -> float:
     return n * 1.0 / (time.perf_counter() - start - 0.02)
 
 
+# -- scale: parent memory and render time per format ------------------------------------------
+
+#: Every output format, in the registry's order.
+FORMATS = ("text", "json", "jsonl", "csv", "markdown", "html", "junit", "github", "concise",
+           "sarif", "gitlab")
+
+# Runs the command line in this process, timing (in CPU seconds of this process, so that
+# other work on the machine counts less) the formatter's start/add/finish and each piece
+# finish hands out, then reports the process's own peak RSS: the parent of the run.
+_SCALE_WRAPPER = """
+import json, resource, sys, time
+from resumecheck.formatters import registry
+spent = [0.0]
+real = registry.OutputFormat.formatter
+
+def timed_pieces(result):
+    if isinstance(result, str):
+        yield result
+        return
+    it = iter(result)
+    while True:
+        t = time.process_time()
+        try:
+            piece = next(it)
+        except StopIteration:
+            spent[0] += time.process_time() - t
+            return
+        spent[0] += time.process_time() - t
+        yield piece
+
+def formatter(self, ctx):
+    f = real(self, ctx)
+    for name in ("start", "add", "finish"):
+        method = getattr(f, name)
+        def timed(*args, _method=method, _name=name):
+            t = time.process_time()
+            result = _method(*args)
+            spent[0] += time.process_time() - t
+            if _name == "finish" and not isinstance(result, str):
+                return timed_pieces(result)
+            return result
+        setattr(f, name, timed)
+    return f
+
+registry.OutputFormat.formatter = formatter
+from resumecheck.cli import main
+code = main(sys.argv[1:])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"render_s": spent[0], "peak_kib": peak}), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def small_cv(i: int) -> str:
+    """A short invented CV (about 900 characters), varied by ``i``."""
+    rng = random.Random(i)
+    surname = rng.choice(["Okafor", "Lindqvist", "Reyes", "Nakamura", "Haddad"])
+    return (
+        f"Dr. {rng.choice('AMRST')}. {surname}\n"
+        f"{surname.lower()}{i}@example.org | (555) 01{i % 100:02d}-{rng.randint(1000, 9999)}\n\n"
+        "PROFESSIONAL SUMMARY\n"
+        f"Board-certified anesthesiologist with fellowship training in pain medicine and "
+        f"{rng.randint(4, 18)} years treating {rng.choice(_CONDITIONS)}.\n\n"
+        "CLINICAL EXPERIENCE\n"
+        f"Attending physician, {rng.choice(_PLACES)}, {rng.randint(2005, 2016)}-2024: "
+        f"{rng.choice(_PROCEDURES)}, {rng.choice(_PROCEDURES)} and {rng.choice(_SKILLS)}.\n\n"
+        "EDUCATION\n"
+        f"Pain Medicine Fellowship, {rng.choice(_PLACES)}, {rng.randint(2003, 2015)}.\n"
+        "Doctor of Medicine, State University School of Medicine.\n\n"
+        "BOARD CERTIFICATION\n"
+        "American Board of Anesthesiology, pain medicine subspecialty certification.\n"
+    )
+
+
+def scale_run(folder: Path, fmt: str, jobs: int, out: Path) -> tuple[float, float, float]:
+    """(parent peak RSS MB, render ms per file, wall s) of one run in ``fmt``."""
+    import json
+
+    n = sum(1 for _ in folder.iterdir())
+    cmd = [sys.executable, "-c", _SCALE_WRAPPER, "check", str(folder), "--format", fmt,
+           "--details", "--quiet", "--isolated", "--jobs", str(jobs), "-o", str(out)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{fmt}: command failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    figures = json.loads(proc.stderr.strip().splitlines()[-1])
+    return figures["peak_kib"] / 1024, 1000 * figures["render_s"] / n, wall
+
+
+def scale(sizes: list[int], formats: list[str], jobs: int) -> None:
+    print(f"scale: check DIR --format F --details -o FILE --jobs {jobs}; small text CVs; "
+          "parent = the process the command runs in (workers are separate)")
+    results: dict[tuple[str, int], tuple[float, float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="rc-scale-") as tmp:
+        for n in sizes:
+            folder = Path(tmp) / f"n{n}"
+            folder.mkdir()
+            for i in range(n):
+                (folder / f"applicant-{i:05d}.txt").write_text(small_cv(i), encoding="utf-8")
+            for fmt in formats:
+                out = Path(tmp) / f"report-{n}.{fmt}"
+                results[fmt, n] = scale_run(folder, fmt, jobs, out)
+                size = out.stat().st_size / 1e6
+                peak, render, wall = results[fmt, n]
+                print(f"  {fmt:<9} {n:>6} files  parent peak {peak:7.1f} MB  "
+                      f"render {render:6.3f} ms/file  wall {wall:7.1f} s  report {size:8.1f} MB",
+                      flush=True)
+                out.unlink()
+    if len(sizes) > 1:
+        low, high = min(sizes), max(sizes)
+        print(f"\n{'format':<9} {'peak MB ' + str(low):>14} {'peak MB ' + str(high):>16} "
+              f"{'growth MB':>10} {'render ms/file ' + str(low):>20} "
+              f"{'render ms/file ' + str(high):>22}")
+        for fmt in formats:
+            a, b = results[fmt, low], results[fmt, high]
+            print(f"{fmt:<9} {a[0]:>14.1f} {b[0]:>16.1f} {b[0] - a[0]:>10.1f} "
+                  f"{a[1]:>20.3f} {b[1]:>22.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--scale", action="store_true",
+                        help="parent memory and render time per format, small files")
+    parser.add_argument("--scale-sizes", type=int, nargs="+", default=[100, 20_000])
+    parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
     args = parser.parse_args(argv)
+    if args.scale:
+        scale(args.scale_sizes, args.formats, max(args.jobs))
+        return 0
     print(f"command: {' '.join(COMMAND[1:])} DIR --jobs J   ({os.cpu_count()} cores)")
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="rc-bench-") as tmp:

@@ -58,5 +58,10 @@ def check_files(
 
     checker = checker_for(profile, **options)
     names = [os.fspath(p) for p in paths]
-    return check_in_workers(names, checker, jobs=jobs or default_jobs(),
-                            caps=Caps(timeout, max_memory))
+    outcomes = check_in_workers(names, checker, jobs=jobs or default_jobs(),
+                                caps=Caps(timeout, max_memory))
+    if checker.options.redact:  # reports come masked; the failures' paths and reasons too
+        from resumecheck.redact import mask_outcome
+
+        outcomes = [mask_outcome(o) for o in outcomes]
+    return outcomes

@@ -37,21 +37,26 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def read_for_check(path: str | Path, options: CheckOptions, data: bytes | None = None
                    ) -> Document:
-    """A document as its reader sees it (the step a capped child process runs).
+    """A document as its reader sees it (the step a capped child process runs), its
+    personal data marked, and masked with ``--redact``.
 
     ``data``: the bytes of a document that is not a file (standard input), ``path`` its
     name in reports; they pass the same size checks as a file's bytes.
     """
+    from resumecheck.redact import prepare
+
     if data is not None:
         from resumecheck.preflight import check_bytes
         from resumecheck.readers import read_bytes
 
         name = str(path)
-        return read_bytes(check_bytes(data, name, options.limits), name,
-                          limits=options.limits, password=options.password)
+        document = read_bytes(check_bytes(data, name, options.limits), name,
+                              limits=options.limits, password=options.password)
+        return prepare(document, redact=options.redact)
     from resumecheck.readers import read_document
 
-    return read_document(path, limits=options.limits, password=options.password)
+    document = read_document(path, limits=options.limits, password=options.password)
+    return prepare(document, redact=options.redact)
 
 
 #: A document of several pages from which fewer words than this were read is unreadable
@@ -163,6 +168,7 @@ class Checker:
         from resumecheck.matching import TermMatcher
         from resumecheck.nlp import load_pipeline
         from resumecheck.profiles import load_profile
+        from resumecheck.redact import prepare
 
         profile = profile if profile is not None else load_profile(options.profile)
         pipeline = load_pipeline(options.model)
@@ -174,11 +180,13 @@ class Checker:
 
             document = posting if posting is not None else read_posting(options.job, options)
             with _capped(document.path, "job posting", caps, InputError):
+                document = prepare(document, redact=options.redact)
                 analysis = analyze_posting(document, profile, matcher)
         companion = None
         if options.resume:
             document = resume if resume is not None else read_resume(options.resume, options)
             with _capped(document.path, "resume", caps, InputError):
+                document = prepare(document, redact=options.redact)
                 companion = Companion(document, matcher.find(document))
         checker = cls(options, profile, pipeline, matcher, analysis, companion)
         if posting is not None:
@@ -195,21 +203,25 @@ class Checker:
         return self.check(self.read(path))
 
     def check(self, document: Document) -> Report:
-        """Match, score and check ``document``: the report, redacted when asked.
+        """Match, score and check ``document``.
 
-        Raises :class:`InputError` when the document cannot be read well
-        (:func:`illegible`): the caller's one error mapping makes it an unreadable file.
+        Its personal data is marked first; with ``--redact`` it is masked in the document
+        itself, so everything the report quotes is cut from masked text. Raises
+        :class:`InputError` when the document cannot be read well (:func:`illegible`): the
+        caller's one error mapping makes it an unreadable file.
         """
         reason = illegible(document)
         if reason is not None:
             raise InputError(document.path, reason)
         from resumecheck.checks import CheckContext, run_checks
         from resumecheck.kinds import classify
+        from resumecheck.redact import prepare
         from resumecheck.rules import selected
         from resumecheck.scoring import compute_score
 
         options = self.options
         profile = self.profile
+        document = prepare(document, redact=options.redact)
         kind, kind_reason = classify(document, options.kind)
         doc = self.pipeline.make_doc(document.text)
         matches = self.matcher.find(document, doc)
@@ -230,7 +242,7 @@ class Checker:
              if selected(f.code, options.select, options.ignore)),
             key=lambda f: f.sort_key(),
         )
-        report = Report(
+        return Report(
             path=document.path,
             kind=kind,
             kind_reason=kind_reason,
@@ -244,11 +256,6 @@ class Checker:
             job=job,
             blocks=document.blocks,
         )
-        if options.redact:
-            from resumecheck.redact import redact
-
-            return redact(report)
-        return report
 
 
 def _in_own_words(finding: Finding, conventions: Conventions) -> Finding:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from resumecheck.personal import contact_blocks
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
@@ -598,6 +600,9 @@ def _letter_spans(document: Document) -> list[tuple[int, int, str]]:
             start = document.offsets[i]
             out.append((start, start + len(blk.text), "the subject line"))
     first_visible = next(i for i, blk in enumerate(blocks) if not blk.hidden)
+    # The writer's own contact lines end the addressee's block: by pattern, or found as
+    # personal data (a masked document, its details replaced by marks, reads the same).
+    contact = contact_blocks(document)
     i = salutation - 1
     taken = 0
     while i > first_visible and taken < MAX_ADDRESS_BLOCKS:
@@ -607,7 +612,8 @@ def _letter_spans(document: Document) -> list[tuple[int, int, str]]:
         if blk.hidden or not text.strip() or _SUBJECT.match(text):
             continue
         if (_DATE_LINE.match(text) or _EMAIL.search(text) or _PHONE.search(text)
-                or _URL.search(text) or len(text.split()) > MAX_ADDRESS_WORDS):
+                or i + 1 in contact or _URL.search(text)
+                or len(text.split()) > MAX_ADDRESS_WORDS):
             break
         start = document.offsets[i + 1]
         out.append((start, start + len(text), "the addressee's details"))

@@ -459,6 +459,9 @@ def extract(
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted PDF.")
     ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Hide emails, phone numbers and street addresses.")
+    ] = False,
 ) -> int:
     """Show what an ATS would read: every block with its section, origin and page."""
     from resumecheck.batch import Prefetch
@@ -470,12 +473,22 @@ def extract(
     from resumecheck.preflight import display_path
 
     # Parsed in a capped child process, like every file `check` reads; opened by the name
-    # given, shown by its display name.
-    reader = Prefetch(read_for_check, str(path), CheckOptions(password=password), Caps())
+    # given, shown by its display name (its personal data masked with --redact).
+    reader = Prefetch(read_for_check, str(path),
+                      CheckOptions(password=password, redact=redact), Caps())
     document = reader.result()
     if isinstance(document, Failure):
+        if redact:
+            from resumecheck.redact import mask_outcome
+
+            document = mask_outcome(document)
         if reader.traceback and _State.debug:
-            _err_lines(f"{display_path(path)}: internal error\n{reader.traceback}")
+            trace = f"{display_path(path)}: internal error\n{reader.traceback}"
+            if redact:
+                from resumecheck.redact import mask_text
+
+                trace = f"{document.path}: internal error\n{mask_text(reader.traceback)}"
+            _err_lines(trace)
         _err(f"{document.path}: {document.reason}")
         return ExitCode.INTERNAL if document.internal else ExitCode.UNREADABLE
     render = render_extract_json if fmt == ExtractFormat.json else render_extract_text

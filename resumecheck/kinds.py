@@ -6,6 +6,7 @@ import re
 
 from resumecheck.errors import UsageError
 from resumecheck.models import Document, Kind
+from resumecheck.personal import CONTACT_MARK, contact_blocks
 
 _SALUTATION = re.compile(r"^(dear|to whom it may concern|hello|greetings)\b", re.IGNORECASE)
 _CLOSING = re.compile(
@@ -32,7 +33,7 @@ _POSTING = re.compile(
     r"join our team|is seeking an?|seeks an?|position summary|job type)\b",
     re.IGNORECASE)
 #: A resume names its writer's own e-mail or phone near the top; postings rarely do.
-_CONTACT = re.compile(r"@|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
+_CONTACT = re.compile(r"@|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|" + CONTACT_MARK)
 
 
 def looks_like_posting(document: Document) -> tuple[bool, list[str]]:
@@ -45,7 +46,12 @@ def looks_like_posting(document: Document) -> tuple[bool, list[str]]:
             if phrase not in found:
                 found.append(phrase)
     dated = sum(1 for b in body if _DATE_RANGE.search(b.text))
-    contact = any(_CONTACT.search(b.text) for b in body[:8])
+    # The writer's contact details near the top: by pattern, or found as personal data
+    # (so a masked document, its details replaced by marks, reads the same).
+    top = [i for i, b in enumerate(document.blocks)
+           if b.origin.value in ("body", "textbox", "table")][:8]
+    contact = (any(_CONTACT.search(document.blocks[i].text) for i in top)
+               or not contact_blocks(document).isdisjoint(top))
     return len(found) >= 3 + (dated >= 3) + contact, found
 
 

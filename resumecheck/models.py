@@ -64,6 +64,12 @@ def plain(value: Any) -> Any:
     kind = type(value)
     if kind in _SIMPLE:
         return value
+    # The commonest values next (thousands per report in a batch), with the result the
+    # general steps below would give them.
+    if kind is float:
+        return round(value, 4)
+    if kind is tuple or kind is list:
+        return [plain(v) for v in value]
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, StrEnum):
@@ -160,6 +166,26 @@ class ReaderNote:
         return _fields_dict(self)
 
 
+class PersonalKind(StrEnum):
+    """What a span of personal data is (``--redact`` masks each kind with its own mark)."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    STREET = "street"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalSpan:
+    """A piece of personal data in ``Document.text``: ``text[start:end]``."""
+
+    kind: PersonalKind
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
 @dataclass(frozen=True)
 class Document:
     """What a reader saw in a file: ordered blocks, pages and notes.
@@ -173,6 +199,12 @@ class Document:
     blocks: tuple[Block, ...]
     pages: tuple[PageInfo, ...] = ()
     notes: tuple[ReaderNote, ...] = ()
+    #: E-mail addresses, phone numbers and street addresses in ``text``, in order, found
+    #: once (:func:`resumecheck.personal.mark`); None until they have been looked for.
+    personal: tuple[PersonalSpan, ...] | None = field(default=None, repr=False, compare=False)
+    #: True when every span in ``personal`` (and any in ``path``) has been replaced by its
+    #: mask (``--redact``): every text shown from this document is already masked.
+    redacted: bool = field(default=False, compare=False)
     text: str = field(init=False, repr=False, compare=False)
     offsets: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
@@ -659,7 +691,7 @@ class Failure:
 Outcome = Report | Failure
 
 
-for _record in (Block, PageInfo, ReaderNote, Location, Match, Finding, TermResult,
+for _record in (Block, PageInfo, ReaderNote, PersonalSpan, Location, Match, Finding, TermResult,
                 CategoryScore, DocumentSummary, Action):
     _record._field_names = _init_fields(_record)  # type: ignore[attr-defined]
 del _record

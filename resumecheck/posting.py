@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from resumecheck.models import Block, Document, Match, Posting, PostingTerm
 from resumecheck.normalize import text_key
+from resumecheck.personal import has_contact
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -255,7 +256,9 @@ def boilerplate_sentence(sentence: str) -> bool:
         return True
     if any(p in spaced for p in _BP_PHRASES):
         return True
-    return _BP_PATTERN.search(sentence) is not None
+    # Contact details: by pattern, or found as personal data (in any national format, and
+    # as the mark standing for it in a masked posting).
+    return _BP_PATTERN.search(sentence) is not None or has_contact(sentence)
 
 
 #: A sentence about the employer, not the job: its subject is the employer, "we", "our

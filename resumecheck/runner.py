@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from resumecheck import __version__
-from resumecheck.errors import ExitCode, InputError, OutputError, printable
+from resumecheck.errors import ExitCode, InputError, OutputError, ResumecheckError, printable
 from resumecheck.formatters.registry import OutputFormat
 from resumecheck.limits import Caps
 from resumecheck.models import Document, Failure, Outcome
@@ -58,26 +58,70 @@ class RunSettings:
 Err = Callable[[str], None]
 
 
-def _traceback(err: Err, path: str, trace: str) -> None:
-    """An internal error's traceback (``--debug``), one line per call."""
+def _traceback(err: Err, path: str, trace: str, show: _Display | None = None) -> None:
+    """An internal error's traceback (``--debug``), one line per call (masked with
+    ``--redact``: it may quote the document)."""
     err(f"{path}: internal error")
     for line in trace.splitlines():
-        err(line)
+        err(show.text(line) if show is not None else line)
 
 
 def run(settings: RunSettings, err: Err, stdout: TextIO | None = None) -> ExitCode:
     """Check ``settings.paths`` and write the report; the exit code comes from the tally.
 
     SIGTERM and SIGHUP stop the run cleanly (workers killed, no temporary report left):
-    :class:`~resumecheck.errors.Terminated` is raised out of here.
+    :class:`~resumecheck.errors.Terminated` is raised out of here. With ``--redact`` every
+    path shown, and the error that stops a run, have their personal data masked.
     """
     from resumecheck.atomic import stop_on_signals
 
-    with stop_on_signals():
-        return _run(settings, err, stdout)
+    show = _Display(redact=settings.options.redact)
+    try:
+        with stop_on_signals():
+            return _run(settings, err, stdout, show)
+    except ResumecheckError as exc:  # a line naming a file: masked like every other
+        if not show.redact:
+            raise
+        from resumecheck.redact import mask_error
+
+        raise mask_error(exc) from None
 
 
-def _run(settings: RunSettings, err: Err, stdout: TextIO | None) -> ExitCode:
+@dataclass(frozen=True)
+class _Display:
+    """How a run shows a path, a free text (a traceback line) and a result: escaped, and
+    with ``--redact`` their personal data masked (a report's own text was cut from the
+    masked document already)."""
+
+    redact: bool = False
+
+    def path(self, path: str) -> str:
+        shown = printable(path)
+        if not self.redact:
+            return shown
+        from resumecheck.redact import mask_path
+
+        return mask_path(shown)
+
+    def text(self, text: str) -> str:
+        if not self.redact:
+            return text
+        from resumecheck.redact import mask_text
+
+        return mask_text(text)
+
+    def outcome(self, outcome: Outcome) -> Outcome:
+        if not self.redact:
+            return outcome
+        from resumecheck.redact import mask_outcome
+
+        return mask_outcome(outcome)
+
+
+_AS_IS = _Display()
+
+
+def _run(settings: RunSettings, err: Err, stdout: TextIO | None, show: _Display) -> ExitCode:
     from resumecheck.discover import NOT_A_DOCUMENT, discover, path_order
     from resumecheck.formatters.base import RenderContext
     from resumecheck.profiles import load_profile
@@ -94,7 +138,7 @@ def _run(settings: RunSettings, err: Err, stdout: TextIO | None) -> ExitCode:
         # (a missing path, a FIFO, a link out of the folder) is accounted for as unreadable.
         if reason == NOT_A_DOCUMENT or "lock file" in reason:
             if settings.verbose:
-                err(f"{path}: skipped: {reason}")
+                err(f"{show.path(path)}: skipped: {reason}")
         else:
             skipped.append(Failure(printable(path), reason))
     files = (STDIN_NAME,) if from_stdin else discovery.files
@@ -111,7 +155,7 @@ def _run(settings: RunSettings, err: Err, stdout: TextIO | None) -> ExitCode:
             raise OutputError(printable(str(settings.output)),
                               f"cannot write the report ({exc.strerror or exc})") from None
     if not files and not skipped:
-        err("resumecheck: no documents found in " + ", ".join(map(printable, settings.paths)))
+        err("resumecheck: no documents found in " + ", ".join(map(show.path, settings.paths)))
         return ExitCode.UNREADABLE
     ctx = RenderContext(
         version=__version__,
@@ -127,7 +171,7 @@ def _run(settings: RunSettings, err: Err, stdout: TextIO | None) -> ExitCode:
     # One file is read in a capped child while this process builds the checker.
     first = _prefetch(files[0], settings) if len(files) == 1 else None
     try:
-        checker = _build_checker(settings, profile, err)
+        checker = _build_checker(settings, profile, err, show)
     except BaseException:
         if first is not None:
             first.close()
@@ -140,16 +184,19 @@ def _run(settings: RunSettings, err: Err, stdout: TextIO | None) -> ExitCode:
         def deliver(outcome: Outcome) -> None:
             # Paths that were never opened take their place in path order.
             while pending and path_order(pending[0].path) < path_order(outcome.path):
-                _deliver(pending.pop(0), formatter, tally, sink, err, counts)
-            _deliver(outcome, formatter, tally, sink, err, counts)
+                _deliver(show.outcome(pending.pop(0)), formatter, tally, sink, err, counts)
+            _deliver(show.outcome(outcome), formatter, tally, sink, err, counts)
 
         if first is not None:
-            deliver(_check_single(first, checker, settings, err))
+            deliver(_check_single(first, checker, settings, err, show))
         elif files:
-            _check_batch(files, checker, settings, err, deliver)
+            _check_batch(files, checker, settings, err, deliver, show)
         for outcome in pending:
-            _deliver(outcome, formatter, tally, sink, err, counts)
-        sink.write(formatter.finish(tally))
+            _deliver(show.outcome(outcome), formatter, tally, sink, err, counts)
+        from resumecheck.formatters.base import pieces
+
+        for piece in pieces(formatter.finish(tally)):
+            sink.write(piece)
     if counts:
         table = statistics_table(counts)
         # After the report; never inside a report a tool parses from standard output.
@@ -226,7 +273,8 @@ def _reading(read: Callable[..., Document], path: str, settings: RunSettings
     return functools.partial(read, data=settings.stdin if settings.stdin is not None else b"")
 
 
-def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker:
+def _build_checker(settings: RunSettings, profile: Profile, err: Err,
+                   show: _Display = _AS_IS) -> Checker:
     """The run's checker. The ``--job`` and ``--resume`` files are read in capped child
     processes, like every document (both at once); an unreadable one stops the run with one
     line naming it (exit 3)."""
@@ -241,7 +289,7 @@ def _build_checker(settings: RunSettings, profile: Profile, err: Err) -> Checker
     documents: list[Document | None] = []
     try:
         for child in children:
-            documents.append(None if child is None else _companion(*child, settings, err))
+            documents.append(None if child is None else _companion(*child, settings, err, show))
     finally:
         for child in children:
             if child is not None:
@@ -255,19 +303,20 @@ def _shown(path: str | None) -> str | None:
     return STDIN_NAME if path == STDIN else path
 
 
-def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err) -> Document:
+def _companion(child: Prefetch, role: str, settings: RunSettings, err: Err,
+               show: _Display = _AS_IS) -> Document:
     """A companion file's document, or InputError naming the file and its role."""
     value = child.result()
     if isinstance(value, Failure):
         if child.traceback and settings.debug:
-            _traceback(err, printable(child.path), child.traceback)
+            _traceback(err, show.path(child.path), child.traceback, show)
         reason = value.reason if value.reason.startswith(role) else f"{role} {value.reason}"
         raise InputError(value.path, reason)
     return value
 
 
 def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
-                  err: Err) -> Outcome:
+                  err: Err, show: _Display = _AS_IS) -> Outcome:
     """One file: its document was read in a capped child; check it here, under the same
     time (what is left of it) and memory caps."""
     import time
@@ -277,7 +326,7 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
     document = reader.result()
     if isinstance(document, Failure):
         if reader.traceback and settings.debug:
-            _traceback(err, printable(reader.path), reader.traceback)
+            _traceback(err, show.path(reader.path), reader.traceback, show)
         return document
     caps = settings.caps
     left = None
@@ -290,12 +339,12 @@ def _check_single(reader: Prefetch, checker: Checker, settings: RunSettings,
 
     captured = capture(reader.path, step, caps)
     if captured.traceback and captured.fatal is None and settings.debug:
-        _traceback(err, printable(reader.path), captured.traceback)
+        _traceback(err, show.path(reader.path), captured.traceback, show)
     return captured.unwrap()
 
 
 def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, err: Err,
-                 deliver: Callable[[Outcome], None]) -> None:
+                 deliver: Callable[[Outcome], None], show: _Display = _AS_IS) -> None:
     """Several files: in worker processes forked from this one (they inherit the checker),
     each file under the caps; outcomes handed over in path order."""
     import os
@@ -304,15 +353,19 @@ def _check_batch(files: Sequence[str], checker: Checker, settings: RunSettings, 
     from resumecheck.progress import make_progress
 
     jobs = min(settings.jobs or os.cpu_count() or 1, len(files))
-    show = not settings.quiet and sys.stderr.isatty()
+    bar = not settings.quiet and sys.stderr.isatty()
 
     def internal(path: str, trace: str) -> None:
         if settings.debug:
-            _traceback(err, printable(path), trace)
+            _traceback(err, show.path(path), trace, show)
 
-    with make_progress(len(files), show) as progress:
+    with make_progress(len(files), bar) as progress:
+
+        def advance(outcome: Outcome | None = None) -> None:
+            progress.advance(None if outcome is None else show.outcome(outcome))
+
         check_in_workers(files, checker, jobs=jobs, caps=settings.caps,
-                         on_progress=progress.advance, on_internal_error=internal,
+                         on_progress=advance, on_internal_error=internal,
                          on_result=deliver, keep=False)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
 from resumecheck.checks.structure import EXAMPLE_SUMMARY, enough_text
-from resumecheck.models import Document, Finding, Kind, Origin, Severity
+from resumecheck.models import Document, Finding, Kind, Origin, PersonalKind, Severity
+from resumecheck.personal import find, in_blocks, mark
 from resumecheck.rules import finding, rule
 
 _NAME = "Jordan Avery, MD\n"
@@ -53,16 +54,6 @@ rule("C104", "no-profile-link", Severity.INFO,
      good=_NAME + "jordan.avery@example.com | (555) 010-0199 | "
      "doximity.com/pub/jordan-avery-md\n" + _BODY)
 
-EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b")
-_PHONE_PATTERNS = (
-    # North American: (555) 010-0199, 555-010-0199, 555.010.0199, +1 555 010 0199.
-    re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)"),
-    # International with a country code: +44 20 7946 0958, +49 (30) 123456, +91-98765-43210.
-    re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\d)"),
-    # Labelled numbers in any grouping: "Tel: 020 7946 0958", "Mobile 0412 345 678".
-    re.compile(r"\b(?:phone|tel|telephone|mobile|cell|mob|ph)\b\.?\s*[:.]?\s*"
-               r"(\+?[\d(][\d\s().-]{5,}\d)", re.IGNORECASE),
-)
 PROFILE = re.compile(
     r"\b(?:linkedin\.com/(?:in|pub)/|doximity\.com/|orcid\.org/|researchgate\.net/|"
     r"scholar\.google\.[a-z.]+/|github\.com/|ncbi\.nlm\.nih\.gov/myncbi/)\S+"
@@ -74,26 +65,32 @@ _DROPPED = {Origin.HEADER: "page header", Origin.FOOTER: "page footer",
 
 
 def find_phone(text: str) -> str | None:
-    """The first phone number in ``text``, with a plausible digit count."""
-    for pattern in _PHONE_PATTERNS:
-        for m in pattern.finditer(text):
-            number = m.group(m.lastindex or 0)
-            if 7 <= sum(c.isdigit() for c in number) <= 15:
-                return number.strip()
+    """The first phone number in ``text`` (the one finder ``--redact`` masks with too)."""
+    for span in find(text):
+        if span.kind == PersonalKind.PHONE:
+            return text[span.start:span.end]
+    return None
+
+
+def find_email(text: str) -> str | None:
+    """The first e-mail address in ``text``."""
+    for span in find(text):
+        if span.kind == PersonalKind.EMAIL:
+            return text[span.start:span.end]
     return None
 
 
 def _occurrences(document: Document) -> tuple[list[int], list[int]]:
-    """Indexes of the visible blocks holding an email address, and a phone number."""
-    emails, phones = [], []
-    for i, b in enumerate(document.blocks):
-        if b.hidden:
-            continue
-        if EMAIL.search(b.text):
-            emails.append(i)
-        if find_phone(b.text):
-            phones.append(i)
-    return emails, phones
+    """Indexes of the visible blocks holding an email address, and a phone number.
+
+    The spans come from the document (marked once, and still there when ``--redact`` has
+    replaced the details by their marks), so the check and the masking always agree.
+    """
+    document = mark(document)
+    found = []
+    for kind in (PersonalKind.EMAIL, PersonalKind.PHONE):
+        found.append([i for i in in_blocks(document, kind) if not document.blocks[i].hidden])
+    return found[0], found[1]
 
 
 @check

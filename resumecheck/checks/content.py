@@ -8,11 +8,12 @@ import re
 from collections.abc import Iterator
 
 from resumecheck.checks import CheckContext, check
-from resumecheck.checks.contact import EMAIL, PROFILE, find_phone
+from resumecheck.checks.contact import PROFILE
 from resumecheck.checks.structure import EXAMPLE_SUMMARY, RESEARCH_KEYS, RESEARCH_WORDS, enough_text
 from resumecheck.claims import EMPLOYER, GENERIC, HEADING_ALONE, HEDGED, NEGATED, PENDING, PLANNED
 from resumecheck.conventions import Conventions, word_regex
 from resumecheck.models import Block, Document, Finding, Kind, Match, Severity
+from resumecheck.personal import blanked, mark
 from resumecheck.rules import finding, rule
 
 _HEAD = ("Jordan Avery, MD\njordan.avery@example.com | (555) 010-0199\n\n"
@@ -115,14 +116,11 @@ def _visible(document: Document) -> list[tuple[int, Block]]:
     return [(i, b) for i, b in enumerate(document.blocks) if not b.hidden and b.text.strip()]
 
 
-def _scrub(text: str) -> str:
-    """Remove what looks like a number but is contact detail."""
-    text = EMAIL.sub(" ", text)
+def _scrub(document: Document, index: int) -> str:
+    """A block's text without what looks like a number but is contact detail."""
+    text = blanked(document, index)
     text = PROFILE.sub(" ", text)
-    text = _ZIP.sub(" ", text)
-    while (phone := find_phone(text)) is not None:
-        text = text.replace(phone, " ")
-    return text
+    return _ZIP.sub(" ", text)
 
 
 def quantified_outcomes(document: Document,
@@ -130,10 +128,11 @@ def quantified_outcomes(document: Document,
     """(block index, surrounding words) of every outcome or volume number, in order."""
     found: dict[tuple[int, int], str] = {}
     patterns = outcome_patterns(conventions)
+    document = mark(document)
     for i, b in _visible(document):
         if b.section in _CITATION_SECTIONS:
             continue
-        text = _scrub(b.text)
+        text = _scrub(document, i)
         for pattern in patterns:
             for m in pattern.finditer(text):
                 if _YEAR.match(m.group("n")):

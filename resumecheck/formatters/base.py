@@ -6,12 +6,21 @@ can stream (json, jsonl, github) writes each file's part from ``add``; a format 
 keeps only what it will print of each file (a ranking row, a rendered section) and writes
 everything from ``finish``. Verdicts come with each file: formatters print them, they never
 compute them.
+
+Memory stays flat however many files a run has: rendered sections wait in a :class:`Spool`
+(a temporary file) rather than in memory, and ``finish`` may return its text in pieces
+(any iterable of strings), which are written one by one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import os
+import sys
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import IO
 
 from resumecheck.models import Level, Report
 from resumecheck.verdict import FileResult, Status, Tally, Thresholds
@@ -41,6 +50,10 @@ class RenderContext:
         return self.total > 1
 
 
+#: What ``finish`` returns: the text, or its pieces in order (never held whole).
+Text = str | Iterable[str]
+
+
 class Formatter:
     """Base of every output format: override the steps the format needs."""
 
@@ -53,8 +66,16 @@ class Formatter:
     def add(self, result: FileResult) -> str:
         return ""
 
-    def finish(self, tally: Tally) -> str:
+    def finish(self, tally: Tally) -> Text:
         return ""
+
+
+def pieces(text: Text) -> Iterator[str]:
+    """The pieces of what ``finish`` returned, in order."""
+    if isinstance(text, str):
+        yield text
+    else:
+        yield from text
 
 
 def render(formatter: Formatter, results: Iterable[FileResult]) -> str:
@@ -64,8 +85,83 @@ def render(formatter: Formatter, results: Iterable[FileResult]) -> str:
     for result in results:
         tally.add(result.verdict)
         parts.append(formatter.add(result))
-    parts.append(formatter.finish(tally))
+    parts += pieces(formatter.finish(tally))
     return "".join(parts)
+
+
+class Spool:
+    """Rendered sections kept in order until the report is written, then read back in any
+    order, one at a time.
+
+    A ranking format prints each file's section after a ranking known only at the end;
+    holding 20,000 sections cost gigabytes. Up to ``memory`` bytes stay in memory (a run of
+    a few files never touches the disk); beyond that the sections go to an anonymous
+    temporary file, unlinked as it is created, so nothing is left behind however the run
+    ends. Reads and writes name their offsets (``pread``/``pwrite``): worker processes
+    forked while the file is open share its descriptor, never a buffer or a position.
+    """
+
+    def __init__(self, memory: int = 2 << 20) -> None:
+        self._memory = memory
+        self._held: list[bytes] | None = []
+        self._size = 0
+        self._fd: int | None = None
+        self._file: IO[bytes] | None = None
+        #: Start of each section in the stream; section i ends where i + 1 starts.
+        self._starts = array("q")
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def append(self, text: str) -> int:
+        """Keep ``text``; returns its index."""
+        data = text.encode("utf-8", "surrogatepass")
+        self._starts.append(self._size)
+        if self._held is not None:
+            self._held.append(data)
+            if self._size + len(data) > self._memory:
+                self._spill()
+        else:
+            self._write(data, self._size)
+        self._size += len(data)
+        return len(self._starts) - 1
+
+    def get(self, index: int) -> str:
+        start = self._starts[index]
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else self._size
+        if self._held is not None:
+            data = self._held[index]
+        else:
+            assert self._fd is not None
+            data = os.pread(self._fd, end - start, start)
+        return data.decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.get(i) for i in range(len(self)))
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self._file = self._fd = None
+        self._held = []
+        self._starts = array("q")
+        self._size = 0
+
+    def _spill(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="resumecheck-", buffering=0)
+        self._fd = self._file.fileno()
+        held, self._held = self._held or [], None
+        offset = 0
+        for data in held:
+            self._write(data, offset)
+            offset += len(data)
+
+    def _write(self, data: bytes, offset: int) -> None:
+        assert self._fd is not None
+        view = memoryview(data)
+        while view:
+            written = os.pwrite(self._fd, view, offset)
+            view, offset = view[written:], offset + written
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +194,15 @@ def rank_row(result: FileResult) -> RankRow:
     if not isinstance(outcome, Report):
         return RankRow(path=outcome.path, score=None, status=status, reason=outcome.reason)
     counts = outcome.counts()
+    # Term wordings repeat from file to file: one copy each, however many rows name them.
     return RankRow(
         path=outcome.path,
         score=round(outcome.score.value, 1),
         status=status,
-        kind=str(outcome.kind),
+        kind=sys.intern(str(outcome.kind)),
         match_rate=match_rate(outcome),
         job=outcome.job is not None,
-        missing_required=tuple(t.term for t in outcome.missing(Level.REQUIRED)),
+        missing_required=tuple(sys.intern(t.term) for t in outcome.missing(Level.REQUIRED)),
         errors=counts["error"],
         warnings=counts["warning"],
         infos=counts["info"],

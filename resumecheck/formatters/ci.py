@@ -66,12 +66,33 @@ def finding_fingerprint(path: str, finding: Finding) -> str:
 
 class Fingerprints:
     """Unique fingerprints within a run: a repeat of the same issue (same path, code,
-    place and message) gets its occurrence number into the hash, so none is merged away."""
+    place and message) gets its occurrence number into the hash, so none is merged away.
+
+    The path is part of what is hashed, so a repeat comes from the file being written:
+    only that file's fingerprints are remembered, and memory stays flat however many files
+    a run has. A path met again after other files (the same file given twice) has the
+    number of its earlier visits hashed into its issues' fingerprints as well.
+    """
 
     def __init__(self) -> None:
+        self._path: str | None = None
         self._seen: dict[str, int] = {}
+        #: How many times each path (by a 64-bit hash) has been started.
+        self._visits: dict[int, int] = {}
+        self._visit = 0
 
-    def __call__(self, base: str) -> str:
+    def __call__(self, base: str, path: str) -> str:
+        """A unique fingerprint for the issue whose identifying hash is ``base``, in the
+        file ``path``."""
+        if path != self._path:
+            self._path = path
+            self._seen = {}
+            key = int.from_bytes(hashlib.blake2b(path.encode("utf-8", "surrogatepass"),
+                                                 digest_size=8).digest(), "big")
+            self._visit = self._visits.get(key, 0)
+            self._visits[key] = self._visit + 1
+        if self._visit:
+            base = fingerprint(base, "visit", self._visit)
         n = self._seen.get(base, 0)
         self._seen[base] = n + 1
         return base if n == 0 else fingerprint(base, n)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from resumecheck.formatters.base import (
     Formatter,
@@ -48,7 +49,7 @@ class CsvFormatter(Formatter):
         self._rows.append(rank_row(result))
         return ""
 
-    def finish(self, tally: Tally) -> str:
+    def finish(self, tally: Tally) -> Iterator[str]:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
@@ -76,4 +77,8 @@ class CsvFormatter(Formatter):
                     "",
                 ]
             )
-        return buffer.getvalue()
+            if buffer.tell() > 1 << 16:  # handed out in pieces: never the whole ranking
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()

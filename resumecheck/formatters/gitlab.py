@@ -58,7 +58,7 @@ class GitlabFormatter(Formatter):
         # One info issue per document with its score; its fingerprint does not change
         # with the score, so GitLab shows it as the same issue from run to run.
         parts = [self._issue({**self._plain(path, "score", summary, "info"),
-                              "fingerprint": self.fingerprints(fingerprint(path, "score"))})]
+                              "fingerprint": self.fingerprints(fingerprint(path, "score"), path)})]
         parts += [self._issue(self._finding(path, outcome, f)) for f in outcome.findings]
         parts += [self._issue(self._plain(path, "threshold", f"{outcome.path}: {reason}",
                                           "major"))
@@ -73,7 +73,7 @@ class GitlabFormatter(Formatter):
             "description": one_line(description),
             "categories": ["Bug Risk"],
             "severity": severity,
-            "fingerprint": self.fingerprints(fingerprint(path, check, description)),
+            "fingerprint": self.fingerprints(fingerprint(path, check, description), path),
             "location": {"path": path, "lines": {"begin": 1}},
         }
 
@@ -91,7 +91,7 @@ class GitlabFormatter(Formatter):
             "content": {"body": finding.fix},
             "categories": ["Style"],
             "severity": GITLAB_SEVERITY[finding.severity],
-            "fingerprint": self.fingerprints(finding_fingerprint(path, finding)),
+            "fingerprint": self.fingerprints(finding_fingerprint(path, finding), path),
             "location": {"path": path, "lines": {"begin": line}},
         }
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from html import escape
 
 from resumecheck.actions import Plan, bonus_summary, gains_text, places, plan, shared_gain, target
@@ -26,6 +26,7 @@ from resumecheck.formatters.base import (
     Formatter,
     RankRow,
     RenderContext,
+    Spool,
     document_facts,
     format_number,
     match_sentence,
@@ -171,8 +172,10 @@ def _e(value: object) -> str:
 class HtmlFormatter(Formatter):
     def __init__(self, ctx: RenderContext) -> None:
         super().__init__(ctx)
-        #: Per file: its ranking row, its anchor and its section, rendered as it finishes.
-        self._files: list[tuple[RankRow, str, str]] = []
+        #: Per file: its ranking row, its anchor and where its section (rendered as it
+        #: finishes) waits.
+        self._files: list[tuple[RankRow, str, int]] = []
+        self._sections = Spool()
         #: On a batch page the posting's sentences are quoted once, at the top, and each
         #: file's section links to them: (sentence, where in the posting) -> number.
         self._sentences: dict[tuple[str, str], int] = {}
@@ -195,12 +198,12 @@ class HtmlFormatter(Formatter):
             label = "Unreadable" if result.verdict.status == Status.UNREADABLE else "Internal error"
             out.append(f'<p class="unreadable"><strong>{label}:</strong> {_e(o.reason)}</p>')
         out.append("</details>" if batch else "</section>")
-        self._files.append((rank_row(result), anchor, "\n".join(out)))
+        self._files.append((rank_row(result), anchor, self._sections.append("\n".join(out))))
         return ""
 
-    def finish(self, tally: Tally) -> str:
+    def finish(self, tally: Tally) -> Iterator[str]:
         ctx = self.ctx
-        by_row = {id(row): (anchor, text) for row, anchor, text in self._files}
+        by_row = {id(row): (anchor, index) for row, anchor, index in self._files}
         order = ranked([row for row, _, _ in self._files], ctx.sort)
         fail_under = ctx.thresholds.fail_under
         batch = ctx.batch
@@ -222,23 +225,39 @@ class HtmlFormatter(Formatter):
             + (f"; threshold {fail_under:g}" if fail_under is not None else "")
             + f". resumecheck {_e(ctx.version)}.</p>",
         ]
+        yield "\n".join(out)  # then a line at a time: a batch is never held whole
+        for line in self._body(order, by_row):
+            yield "\n" + line
+        yield "\n"
+        self._sections.close()
+
+    def _body(self, order: Sequence[RankRow], by_row: dict[int, tuple[str, int]]
+              ) -> Iterator[str]:
+        """The page's lines after its heading: the tables, each file's section (read back
+        from the spool), the posting's sentences."""
+        ctx = self.ctx
+        batch = ctx.batch
         if batch or not order:
-            out += _tables(order, {id(r): by_row[id(r)][0] for r in order}, ctx.sort)
+            yield from _tables(order, {id(r): by_row[id(r)][0] for r in order}, ctx.sort)
         if batch and order:
-            out.append("<h2>Each file</h2>")
-        out += [by_row[id(row)][1] for row in order]
+            yield "<h2>Each file</h2>"
+        for row in order:
+            yield self._sections.get(by_row[id(row)][1])
         if self._sentences:
             # Quoted once for the whole batch; every file's section links here.
-            out += ['<details class="posting" id="posting"><summary>The posting\'s sentences '
-                    f"({len(self._sentences)})</summary>", "<ol>"]
-            out += [f'<li id="ps-{n}"><q>{_e(sentence)}</q>'
-                    + (f' <span class="muted">({_e(where)})</span>' if where else "") + "</li>"
-                    for (sentence, where), n in self._sentences.items()]
-            out += ["</ol>", "</details>"]
+            yield ('<details class="posting" id="posting"><summary>The posting\'s sentences '
+                   f"({len(self._sentences)})</summary>")
+            yield "<ol>"
+            for (sentence, where), n in self._sentences.items():
+                yield (f'<li id="ps-{n}"><q>{_e(sentence)}</q>'
+                       + (f' <span class="muted">({_e(where)})</span>' if where else "")
+                       + "</li>")
+            yield "</ol>"
+            yield "</details>"
         if batch:
-            out.append(f"<script>{_SCRIPT}</script>")
-        out += ["</body>", "</html>"]
-        return "\n".join(out) + "\n"
+            yield f"<script>{_SCRIPT}</script>"
+        yield "</body>"
+        yield "</html>"
 
     def _report(self, o: Report, result: FileResult, anchor: str) -> list[str]:
         advice = plan(o)
@@ -566,9 +585,10 @@ _FAILED_COLUMNS = (("File", "name", False, "asc"), ("Status", "status", False, "
                    ("Reason", "reason", False, "asc"))
 
 
-def _tables(order: Sequence[RankRow], anchors: dict[int, str], sort: str) -> list[str]:
-    """The filters, then one table of resumes, one of cover letters, one of unreadable files."""
-    out = [
+def _tables(order: Sequence[RankRow], anchors: dict[int, str], sort: str) -> Iterator[str]:
+    """The filters, then one table of resumes, one of cover letters, one of unreadable files
+    (line by line: a table of any size is never held whole)."""
+    yield from [
         '<div class="filters" role="search">',
         '<label>Name <input type="search" id="f-name" placeholder="part of a file name"></label>',
         '<label>Kind <select id="f-kind"><option value="">any</option>'
@@ -589,32 +609,32 @@ def _tables(order: Sequence[RankRow], anchors: dict[int, str], sort: str) -> lis
     position = 0
     for title, rows in groups:
         if not rows:
-            out += [f"<h2>{title} (0)</h2>", '<p class="muted">None.</p>']
+            yield from (f"<h2>{title} (0)</h2>", '<p class="muted">None.</p>')
             continue
         failed = title == "Unreadable files"
         columns = _FAILED_COLUMNS if failed else _COLUMNS
         ranks = score_ranks(rows, sort)
-        out += [f'<table class="rank" id="t-{title.split()[0].lower()}">',
+        yield from (f'<table class="rank" id="t-{title.split()[0].lower()}">',
                 f'<caption><h2>{title} ({len(rows)})</h2><span class="count muted"></span>'
                 "</caption>",
                 "<thead><tr>" + "".join(
                     f'<th class="{"n" if numeric else "s"}" data-key="{key}" '
                     f'data-first="{first}"><button type="button">{heading}</button></th>'
                     for heading, key, numeric, first in columns) + "</tr></thead>",
-                "<tbody>"]
+                "<tbody>")
         for i, row in enumerate(rows):
             link = f'<a href="#{anchors[id(row)]}">{_e(row.path)}</a>'
             common = (f'data-order="{position}" data-name="{_e(row.path)}" '
                       f'data-status="{_e(row.status)}"')
             position += 1
             if failed:
-                out.append(f'<tr {common} data-kind="" data-score="" data-match="" '
+                yield (f'<tr {common} data-kind="" data-score="" data-match="" '
                            f'data-reason="{_e(row.reason)}"><td>{link}</td>'
                            f'<td class="{_e(row.status)}">{_e(row.status)}</td>'
                            f"<td>{_e(row.reason)}</td></tr>")
                 continue
             rate = "" if row.match_rate is None else format_number(row.match_rate)
-            out.append(
+            yield (
                 f'<tr {common} data-kind="{_e(row.kind)}" data-rank="{ranks[i]}" '
                 f'data-score="{row.score:.1f}" data-match="{rate}" '
                 f'data-missing="{len(row.missing_required)}" data-errors="{row.errors}" '
@@ -624,5 +644,5 @@ def _tables(order: Sequence[RankRow], anchors: dict[int, str], sort: str) -> lis
                 f'<td class="n">{len(row.missing_required)}</td>'
                 f'<td class="n">{row.errors}</td><td class="n">{row.warnings}</td>'
                 f'<td class="{_e(row.status)}">{_e(row.status)}</td></tr>')
-        out += ["</tbody>", "</table>"]
-    return out
+        yield "</tbody>"
+        yield "</table>"

@@ -18,6 +18,80 @@ def dumps(value: object, indent: int | None = 2) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=indent)
 
 
+def pretty(value: object, level: int = 0) -> str:
+    """``dumps(value)`` (two-space indent), as if nested ``level`` deep: the same text as
+    ``json.dumps``, made about twice as fast by writing lists and objects directly
+    (``json.dumps`` with an indent runs its pure-Python encoder). Values other than dicts,
+    lists, tuples, strings, finite numbers, booleans and None go through ``json.dumps``."""
+    out: list[str] = []
+    try:
+        if type(value) in (dict, list, tuple):
+            _container(value, "\n" + "  " * level, out)
+        else:
+            out.append(_scalar(value))
+    except _Unusual:
+        text = dumps(value)
+        return text.replace("\n", "\n" + "  " * level) if level else text
+    return "".join(out)
+
+
+class _Unusual(Exception):
+    """A value :func:`pretty` leaves to ``json.dumps``."""
+
+
+_STRING = json.encoder.encode_basestring  # the C encoder, UTF-8 kept
+_INFINITY = float("inf")
+
+
+def _scalar(value: object) -> str:
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value == value and -_INFINITY < value < _INFINITY:
+        return float.__repr__(value)
+    raise _Unusual
+
+
+def _container(value: dict | list | tuple, newline: str, out: list[str]) -> None:
+    """Append ``value`` (a dict, list or tuple) to ``out``; ``newline`` leads its closing
+    bracket, and its items one level deeper."""
+    if not value:
+        out.append("{}" if type(value) is dict else "[]")
+        return
+    inner = newline + "  "
+    if type(value) is dict:
+        opening, closing = "{" + inner, newline + "}"
+        items = sorted(value.items())
+        if any(type(k) is not str for k, _ in items):
+            raise _Unusual
+        heads = [_STRING(k) + ": " for k, _ in items]
+        values = [v for _, v in items]
+    else:
+        opening, closing = "[" + inner, newline + "]"
+        heads = None
+        values = value
+    separator = "," + inner
+    for i, item in enumerate(values):
+        head = (opening if i == 0 else separator) + (heads[i] if heads is not None else "")
+        kind = type(item)
+        if kind is str:
+            out.append(head + _STRING(item))
+        elif kind is dict or kind is list or kind is tuple:
+            out.append(head)
+            _container(item, inner, out)
+        else:
+            out.append(head + _scalar(item))
+    out.append(closing)
+
+
 def result_dict(result: FileResult) -> dict:
     """One file's object: the report (or failure), its band and first actions, and whether it
     passed."""
@@ -68,7 +142,7 @@ class JsonFormatter(Formatter):
         return self._skeleton(Tally())[0]
 
     def add(self, result: FileResult) -> str:
-        body = "\n".join("    " + line for line in dumps(result_dict(result)).splitlines())
+        body = "    " + pretty(result_dict(result), level=2)
         first = self._written == 0
         self._written += 1
         return ("" if first else ",") + "\n" + body

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from resumecheck.formatters.base import Formatter, RenderContext, rate_phrase
+from resumecheck.formatters.base import Formatter, RenderContext, Spool, rate_phrase
 from resumecheck.models import Level, Report, Severity
 from resumecheck.verdict import FileResult, Tally
 
@@ -18,21 +18,6 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 def xml_text(value: str) -> str:
     return _XML_ILLEGAL.sub("\ufffd", value)
-
-
-def unique_names(paths: Sequence[str]) -> list[str]:
-    """Paths made unique (``a.pdf``, ``a.pdf (2)``) so no CI server merges two cases."""
-    seen: set[str] = set()
-    names = []
-    for path in paths:
-        name = path
-        n = 2
-        while name in seen:
-            name = f"{path} ({n})"
-            n += 1
-        seen.add(name)
-        names.append(name)
-    return names
 
 
 def _failure_body(outcome: Report) -> str:
@@ -63,9 +48,16 @@ class _Case:
 
 
 class JUnitFormatter(Formatter):
+    """Each file's test case is written out as the file finishes and waits in a
+    :class:`~resumecheck.formatters.base.Spool`; only the counts the header needs, and the
+    names given so far (to keep them unique), stay in memory."""
+
     def __init__(self, ctx: RenderContext) -> None:
         super().__init__(ctx)
-        self._cases: list[_Case] = []
+        self._cases = Spool()
+        self._names: set[str] = set()
+        self._failures = 0
+        self._errors = 0
 
     def add(self, result: FileResult) -> str:
         outcome = result.outcome
@@ -76,15 +68,48 @@ class JUnitFormatter(Formatter):
             if not result.verdict.passed:
                 failure = ("; ".join(result.verdict.reasons), _failure_body(outcome))
             case = _Case(outcome.path, failure=failure, summary=_summary(outcome))
-        self._cases.append(case)
+        self._failures += case.failure is not None
+        self._errors += case.error is not None
+        self._cases.append(self._case_xml(case))
         return ""
 
-    def finish(self, tally: Tally) -> str:
-        cases = self._cases
+    def _unique(self, path: str) -> str:
+        """``path``, or ``path (2)``... when an earlier case has that name, so no CI server
+        merges two cases."""
+        name = path
+        n = 2
+        while name in self._names:
+            name = f"{path} ({n})"
+            n += 1
+        self._names.add(name)
+        return name
+
+    def _case_xml(self, case_data: _Case) -> str:
+        """The case's element as it is written inside the suite (indented two levels)."""
+        case = ET.Element("testcase",
+                          {"classname": "resumecheck", "name": xml_text(self._unique(
+                              case_data.path))})
+        if case_data.error is not None:
+            kind, reason = case_data.error
+            error = ET.SubElement(case, "error", {"message": xml_text(reason), "type": kind})
+            error.text = xml_text(f"{case_data.path}: {reason}\n")
+        else:
+            if case_data.failure is not None:
+                message, body = case_data.failure
+                failure = ET.SubElement(
+                    case, "failure", {"message": xml_text(message), "type": "below-threshold"}
+                )
+                failure.text = xml_text(body)
+            out = ET.SubElement(case, "system-out")
+            out.text = xml_text(case_data.summary)
+        ET.indent(case, space="  ", level=2)
+        return ET.tostring(case, encoding="unicode", short_empty_elements=True)
+
+    def finish(self, tally: Tally) -> Iterator[str]:
         ctx = self.ctx
-        failures = sum(1 for c in cases if c.failure is not None)
-        errors = sum(1 for c in cases if c.error is not None)
-        counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors)}
+        total = len(self._cases)
+        counts = {"tests": str(total), "failures": str(self._failures),
+                  "errors": str(self._errors)}
         root = ET.Element("testsuites", {"name": "resumecheck", **counts})
         suite = ET.SubElement(root, "testsuite", {"name": "resumecheck", **counts, "skipped": "0"})
         props = ET.SubElement(suite, "properties")
@@ -97,30 +122,24 @@ class JUnitFormatter(Formatter):
         if thresholds.fail_on is not None:
             ET.SubElement(props, "property",
                           {"name": "fail-on", "value": thresholds.fail_on.value})
-        names = unique_names([c.path for c in cases])
-        for case_data, name in zip(cases, names, strict=True):
-            case = ET.SubElement(
-                suite, "testcase", {"classname": "resumecheck", "name": xml_text(name)}
-            )
-            if case_data.error is not None:
-                kind, reason = case_data.error
-                error = ET.SubElement(case, "error", {"message": xml_text(reason), "type": kind})
-                error.text = xml_text(f"{case_data.path}: {reason}\n")
-                continue
-            if case_data.failure is not None:
-                message, body = case_data.failure
-                failure = ET.SubElement(
-                    case, "failure", {"message": xml_text(message), "type": "below-threshold"}
-                )
-                failure.text = xml_text(body)
-            out = ET.SubElement(case, "system-out")
-            out.text = xml_text(case_data.summary)
+        # The cases go where a stand-in case sits in the indented document.
+        if total:
+            ET.SubElement(suite, "testcase", {"name": _STAND_IN})
         ET.indent(root, space="  ")
-        return (
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            + ET.tostring(root, encoding="unicode", short_empty_elements=True)
-            + "\n"
-        )
+        document = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    + ET.tostring(root, encoding="unicode", short_empty_elements=True) + "\n")
+        if not total:
+            yield document
+            return
+        head, tail = document.split(f'<testcase name="{_STAND_IN}" />')
+        yield head
+        for i, case in enumerate(self._cases):
+            yield case if i == 0 else "\n    " + case
+        yield tail
+        self._cases.close()
+
+
+_STAND_IN = "resumecheck-cases-go-here"
 
 
 def _summary(outcome: Report) -> str:

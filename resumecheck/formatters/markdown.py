@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from resumecheck.actions import places
 from resumecheck.formatters.base import (
     Formatter,
     RankRow,
     RenderContext,
+    Spool,
     document_facts,
     format_number,
     match_sentence,
@@ -35,8 +37,9 @@ def _cell(value: str) -> str:
 class MarkdownFormatter(Formatter):
     def __init__(self, ctx: RenderContext) -> None:
         super().__init__(ctx)
-        #: Per file: its ranking row and its section, rendered as it finishes.
-        self._files: list[tuple[RankRow, str]] = []
+        #: Per file: its ranking row and where its section (rendered as it finishes) waits.
+        self._files: list[tuple[RankRow, int]] = []
+        self._sections = Spool()
 
     def add(self, result: FileResult) -> str:
         outcome = result.outcome
@@ -45,12 +48,12 @@ class MarkdownFormatter(Formatter):
             lines += self._report(outcome, result)
         else:
             lines.append(f"**{_FAILED[result.verdict.status]}:** {md(outcome.reason)}")
-        self._files.append((rank_row(result), "\n".join(lines)))
+        self._files.append((rank_row(result), self._sections.append("\n".join(lines))))
         return ""
 
-    def finish(self, tally: Tally) -> str:
+    def finish(self, tally: Tally) -> Iterator[str]:
         ctx = self.ctx
-        sections = {id(row): text for row, text in self._files}
+        sections = {id(row): index for row, index in self._files}
         order = ranked([row for row, _ in self._files], ctx.sort)
         ranks = score_ranks(order, ctx.sort)
         out = [f"# Resume check ({md(ctx.profile)})", ""]
@@ -63,20 +66,24 @@ class MarkdownFormatter(Formatter):
         )
         out += ["", "| Rank | File | Kind | Score | Match rate | Missing required | Status |",
                 "|---:|---|---|---:|---:|---:|---|"]
+        yield "\n".join(out)  # then a row at a time: a batch of any size is never held whole
         for position, row in enumerate(order):
             if row.readable:
                 rate = (format_number(row.match_rate) if row.match_rate is not None
                         else "n/a" if row.job else "")
-                out.append(
+                line = (
                     f"| {ranks[position]} | {_cell(row.path)} | {row.kind} "
                     f"| {row.score:.1f} | {rate} "
                     f"| {len(row.missing_required)} | {row.status} |"
                 )
             else:
-                out.append(f"|  | {_cell(row.path)} |  |  |  |  | {row.status}: "
-                           f"{_cell(row.reason)} |")
-        out += [sections[id(row)] for row in order]
-        return "\n".join(out) + "\n"
+                line = (f"|  | {_cell(row.path)} |  |  |  |  | {row.status}: "
+                        f"{_cell(row.reason)} |")
+            yield "\n" + line
+        for row in order:
+            yield "\n" + self._sections.get(sections[id(row)])
+        yield "\n"
+        self._sections.close()
 
     def _report(self, o: Report, result: FileResult) -> list[str]:
         """The text report's order and facts: first screen, findings, what is missing, the

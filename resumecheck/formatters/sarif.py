@@ -15,10 +15,11 @@ in SARIF ``fixes`` (which must be text replacements).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from resumecheck.formatters.base import Formatter, RenderContext
+from resumecheck.formatters.base import Formatter, RenderContext, Spool
 from resumecheck.formatters.ci import (
     SARIF_LEVEL,
     Fingerprints,
@@ -68,8 +69,10 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
 class SarifFormatter(Formatter):
     def __init__(self, ctx: RenderContext) -> None:
         super().__init__(ctx)
-        self.artifacts: list[dict[str, Any]] = []
-        self.notifications: list[dict[str, Any]] = []
+        #: Each file's artifact and each unreadable file's notification, written out as
+        #: the file finishes (indented where it goes) and kept in a spool until the end.
+        self.artifacts = Spool()
+        self.notifications = Spool()
         self.rule_index: dict[str, int] = {}
         self.results = 0
         self.fingerprints = Fingerprints()
@@ -102,23 +105,25 @@ class SarifFormatter(Formatter):
             properties["reasons"] = list(verdict.reasons)
         if not isinstance(outcome, Report):
             properties["reason"] = outcome.reason
-            self.artifacts.append({"location": self._location(outcome.path, index),
-                                   "roles": ["analysisTarget"], "properties": properties})
-            self.notifications.append({
+            self.artifacts.append(_dump({"location": self._location(outcome.path, index),
+                                         "roles": ["analysisTarget"],
+                                         "properties": properties}, _ARTIFACT))
+            self.notifications.append(_dump({
                 "level": "error",
                 "message": {"text": f"{outcome.path}: {outcome.reason}"},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": self._location(outcome.path, index)}}],
                 "descriptor": {"id": "internal-error" if verdict.status == Status.ERROR
                                else "unreadable"},
-            })
+            }, _NOTIFICATION))
             return ""
         properties.update({"format": outcome.document.format, "kind": str(outcome.kind),
                            "score": round(outcome.score.value, 1)})
         if outcome.job is not None and outcome.job.match_rate is not None:
             properties["matchRate"] = round(float(outcome.job.match_rate), 1)
-        self.artifacts.append({"location": self._location(outcome.path, index),
-                               "roles": ["analysisTarget"], "properties": properties})
+        self.artifacts.append(_dump({"location": self._location(outcome.path, index),
+                                     "roles": ["analysisTarget"], "properties": properties},
+                                    _ARTIFACT))
         parts = []
         for finding in outcome.findings:
             prefix = "," if self.results else ""
@@ -150,20 +155,20 @@ class SarifFormatter(Formatter):
             "level": SARIF_LEVEL[finding.severity],
             "message": {"text": text},
             "locations": [location],
-            "partialFingerprints": {_FINGERPRINT_KEY: self.fingerprints(base)},
+            "partialFingerprints": {_FINGERPRINT_KEY: self.fingerprints(base, report.path)},
             "properties": {"fix": finding.fix, "severity": str(finding.severity)},
         }
         if finding.code in self.rule_index:
             result["ruleIndex"] = self.rule_index[finding.code]
         return result
 
-    def finish(self, tally: Tally) -> str:
+    def finish(self, tally: Tally) -> Iterator[str]:
         code = tally.exit_code()
         invocation: dict[str, Any] = {
             "executionSuccessful": tally.errors == 0,
             "exitCode": int(code),
             "exitCodeDescription": code.name.lower().replace("_", "-"),
-            "toolExecutionNotifications": self.notifications,
+            "toolExecutionNotifications": [_STAND_IN] if len(self.notifications) else [],
             "properties": {
                 "profile": self.ctx.profile,
                 "failUnder": self.ctx.thresholds.fail_under,
@@ -175,14 +180,47 @@ class SarifFormatter(Formatter):
         }
         base = {SRCROOT: {"description": {"text": "The folder resumecheck was run in."}}}
         closing = "\n      " if self.results else ""
-        return (f"{closing}],\n"
-                f'      "artifacts": {_dump(self.artifacts, 6)},\n'
-                f'      "invocations": {_dump([invocation], 6)},\n'
-                f'      "originalUriBaseIds": {_dump(base, 6)},\n'
-                f'      "columnKind": "unicodeCodePoints"\n'
-                "    }\n"
-                "  ]\n"
-                "}\n")
+        yield f"{closing}],\n" + '      "artifacts": '
+        # The kept items go where json.dumps would put them: "[", each item on its own
+        # lines one level in, "]" (or "[]" when there is none).
+        yield from _items(self.artifacts, _ARTIFACT)
+        invocations = _dump([invocation], 6)
+        head, _, tail = invocations.partition(json.dumps(_STAND_IN))
+        if len(self.notifications):
+            # The stand-in stands alone in the array where the notifications go.
+            opening = "[\n" + " " * _NOTIFICATION
+            closing = "\n" + " " * (_NOTIFICATION - 2) + "]"
+            assert head.endswith(opening) and tail.startswith(closing)
+            yield ",\n" + '      "invocations": ' + head[:-len(opening)]
+            yield from _items(self.notifications, _NOTIFICATION)
+            tail = tail[len(closing):]
+        else:
+            yield ",\n" + '      "invocations": ' + head
+        yield (tail + ",\n"
+               f'      "originalUriBaseIds": {_dump(base, 6)},\n'
+               '      "columnKind": "unicodeCodePoints"\n'
+               "    }\n"
+               "  ]\n"
+               "}\n")
+        self.artifacts.close()
+        self.notifications.close()
+
+
+#: How deep artifacts (runs[0].artifacts[i]) and notifications
+#: (runs[0].invocations[0].toolExecutionNotifications[i]) are indented.
+_ARTIFACT = 8
+_NOTIFICATION = 12
+_STAND_IN = "resumecheck-notifications-go-here"
+
+
+def _items(spool: Spool, indent: int) -> Iterator[str]:
+    """A JSON array of the items in ``spool`` (each already indented ``indent`` deep)."""
+    if not len(spool):
+        yield "[]"
+        return
+    for i, item in enumerate(spool):
+        yield ("[" if i == 0 else ",") + "\n" + " " * indent + item
+    yield "\n" + " " * (indent - 2) + "]"
 
 
 __all__ = ["SarifFormatter", "uri"]

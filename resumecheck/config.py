@@ -16,7 +16,7 @@ from typing import Any
 
 from resumecheck.errors import UsageError
 
-MAX_CONFIG_BYTES = 1024 * 1024
+MAX_CONFIG_BYTES = 1024 * 1024  # 1 MiB
 
 #: config key (hyphens or underscores) -> the ``check`` parameter it sets
 KEYS: dict[str, str] = {
@@ -103,7 +103,7 @@ def _load(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise UsageError(str(path), f"cannot read the config file ({exc.strerror})") from None
     if len(data) > MAX_CONFIG_BYTES:
-        raise UsageError(str(path), f"config file is larger than {MAX_CONFIG_BYTES // 1024} KiB")
+        raise UsageError(str(path), f"config file is larger than {MAX_CONFIG_BYTES >> 20} MiB")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

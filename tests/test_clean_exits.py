@@ -127,6 +127,18 @@ def test_bad_toml_in_a_profile_or_a_config(misuses: Results) -> None:
            "profiles_validate_", "config_nested", "config_binary", "config_not_utf8", least=9)
 
 
+def test_a_config_file_over_1_mib_is_a_usage_error(misuses: Results) -> None:
+    _holds(misuses, "config_over_1_mib")
+
+
+def test_the_posting_and_the_companion_resume_are_read_under_the_caps(
+        misuses: Results) -> None:
+    # A posting (or resume) PDF slower than --timeout, or inflating past --max-memory, stops
+    # the run with exit 3 and one line that names that file and its role, in time; the
+    # document being checked is not blamed.
+    _holds(misuses, "job_slow_", "resume_slow_", "job_flate_", "resume_flate_", least=4)
+
+
 def test_option_values_that_cannot_be_honoured(misuses: Results) -> None:
     _holds(misuses, "timeout_", "max_memory_", "max_size_", "fail_under_", "config_timeout",
            "config_fail-under", "config_max-memory", least=12)

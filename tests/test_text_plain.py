@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from report_factory import make_report, realistic_report, results
 
 import resumecheck
+from resumecheck.errors import InputError
 from resumecheck.formatters import plain
 from resumecheck.formatters.base import RenderContext, render
 from resumecheck.formatters.text import TextFormatter
-from resumecheck.models import Failure, Finding, Kind, Location, Severity
+from resumecheck.models import Failure, Finding, Kind, Location, Report, Severity
 from resumecheck.verdict import Thresholds
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -152,9 +153,15 @@ def test_reports_and_rankings_are_drawn_the_same(details: bool, sort: str) -> No
 @pytest.mark.parametrize("job", [None, "posting_interventional_pain.txt",
                                  "posting_pain_medicine_academic.txt"])
 def test_checked_samples_are_drawn_the_same(job: str | None) -> None:
-    reports = [resumecheck.check(SAMPLES / name, job=str(SAMPLES / job) if job else None)
-               for name in ("cv_pain_medicine.pdf", "cover_letter_pain_medicine.docx",
-                            "cv_scanned.pdf")]
+    def outcome(name: str) -> Report | Failure:
+        try:
+            return resumecheck.check(SAMPLES / name, job=str(SAMPLES / job) if job else None)
+        except InputError as exc:  # the scan cannot be read well: shown as unreadable
+            return Failure(exc.path, exc.reason)
+
+    reports = [outcome(name) for name in ("cv_pain_medicine.pdf",
+                                          "cover_letter_pain_medicine.docx", "cv_scanned.pdf")]
+    assert isinstance(reports[-1], Failure)
     for details in (False, True):
         ctx = RenderContext(version="t", profile="pain-medicine", details=details,
                             thresholds=Thresholds(fail_under=80))

@@ -788,7 +788,8 @@ def _map_error(exc: BaseException, name: str, password: str | None) -> InputErro
     if isinstance(exc, PDFEncryptionError):
         return InputError(name, f"is encrypted in a way that cannot be read ({_short(exc)})")
     if isinstance(exc, MemoryError):
-        return InputError(name, "is damaged or not a valid PDF (ran out of memory)")
+        return InputError(name, "ran out of memory while reading it (a stream that inflates far "
+                                "past the file's size, or a damaged file); stopped")
     if isinstance(exc, RecursionError):
         return InputError(name, "is damaged or not a valid PDF (objects refer to themselves)")
     return InputError(name, f"is damaged or not a valid PDF ({_short(exc)})")

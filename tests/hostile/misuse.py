@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hostile.make_hazards import SAMPLES, fpdf_encrypted
+from hostile.make_hazards import SAMPLES, MiB, fpdf_encrypted, pdf_flate_bomb, pdf_many_boxes
 
 #: Control characters that must never reach a terminal or a CI log raw.
 RAW_CONTROLS = [bytes([c]) for c in range(0x20) if c not in (0x09, 0x0A)] + [
@@ -322,6 +322,26 @@ def build_misuses(dest: Path, *, include_slow: bool = True) -> list[Misuse]:
             add(f"pdf_{method.lower()}_cyrillic_password",
                 ["check", str(pdf), "--isolated", "-q", "--password", "пароль"], {3},
                 checks=(stderr_says("password"), stderr_lacks("damaged")))
+    # The posting and the companion resume are read under the same caps as any document,
+    # and the file at fault is named with its role (never the resume being checked).
+    slow = _write(dest / "slow_posting.pdf", pdf_many_boxes(30_000))
+    roles = {"job": "job posting", "resume": "resume"}
+    for role, named in roles.items():
+        add(f"{role}_slow_pdf_timeout_1", [*base, f"--{role}", str(slow), "--timeout", "1"],
+            {3}, checks=(within(30), stderr_says("slow_posting.pdf", named, "longer than 1 s"),
+                         stderr_lacks("cv.docx")), process=True)
+    if include_slow:
+        bomb = _write(dest / "bomb_posting.pdf", pdf_flate_bomb(512 * MiB))
+        for role, named in roles.items():
+            add(f"{role}_flate_bomb_max_memory_256",
+                [*base, f"--{role}", str(bomb), "--max-memory", "256"], {3},
+                checks=(within(60), stderr_says("bomb_posting.pdf", named),
+                        stderr_lacks("cv.docx")), process=True)
+    # A config file over 1 MiB.
+    big_config = _write(dest / "config_big" / "resumecheck.toml",
+                        "# filler\n" * (MiB // 9 + 1000) + "quiet = true\n")
+    add("config_over_1_mib", ["check", str(cv), "-q", "--config", str(big_config)], {2},
+        checks=(stderr_says("config file is larger than 1 mib"),))
     # Signals to a running batch writing its report to a file.
     if include_slow and sys.platform.startswith("linux"):
         batch = dest / "batch"

@@ -118,8 +118,11 @@ def text_key(text: str, lemma: Callable[[str], str] | None = None) -> str:
     mapped to its lemma, so "Injections" and "injection" have one key. Section headings,
     profile wordings, posting headings and posting titles are all compared through this.
     """
-    text = "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # nothing to decompose: most wordings, on every profile load
+        text = text.casefold()
+    else:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c)).casefold()
     words = _KEY_PUNCT.sub(" ", text.replace("&", " and ").replace("/", " and ")).split()
     if lemma is not None:
         words = [lemma(w) for w in words]

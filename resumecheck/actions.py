@@ -7,7 +7,7 @@ terms and the profile terms that are still missing, each once. Nothing here look
 file or a profile: a plan is a pure function of the :class:`~resumecheck.models.Report`.
 
 The gain of an action is what the report itself would show after the change: the score is
-recomputed by :func:`resumecheck.scoring.compute_score` with the term counted as found, and
+recomputed by the scoring rule (`resumecheck.scoring`) with the term counted as found, and
 the match rate with the posting term found, both rounded as the report rounds them.
 """
 
@@ -23,7 +23,6 @@ from resumecheck.claims import EMPLOYER, GENERIC, HEADING_ALONE, HEDGED, NEGATED
 from resumecheck.models import (
     Action,
     ActionKind,
-    CategoryScore,
     Finding,
     JobMatch,
     JobTerm,
@@ -36,7 +35,7 @@ from resumecheck.models import (
     Severity,
     TermResult,
 )
-from resumecheck.scoring import compute_score
+from resumecheck.scoring import category_points, weighted_value
 
 #: How many actions the first screen shows.
 FIRST_SCREEN = 5
@@ -300,11 +299,26 @@ class Plan:
         return None
 
 
+def ranked(report: Report) -> tuple[Action, ...]:
+    """Every action ``report`` supports, best first: those the checker made with it, or
+    made now."""
+    if report.ranked_actions is not None:
+        return report.ranked_actions
+    return tuple(rank(candidates(report)))
+
+
+def with_actions(report: Report) -> Report:
+    """``report`` carrying its ranked actions (:attr:`Report.ranked_actions`)."""
+    if report.ranked_actions is not None:
+        return report
+    return dataclasses.replace(report, ranked_actions=ranked(report))
+
+
 def plan(report: Report, first: int = FIRST_SCREEN) -> Plan:
     """The advice of ``report``: ranked actions first, then the rest, each fact once."""
-    ranked = rank(candidates(report))
-    top = tuple(ranked[:first])
-    rest = ranked[first:]
+    ordered = ranked(report)
+    top = ordered[:first]
+    rest = ordered[first:]
     shown = {(a.code, a.title, a.location) for a in top if a.kind == ActionKind.FIX_FINDING}
     findings = tuple(f for f in report.findings if f.code not in RESTATED_CODES
                      and (f.code, f.message, f.location) not in shown)
@@ -330,7 +344,7 @@ def _asked(a: Action) -> bool:
 
 def actions(report: Report, first: int = FIRST_SCREEN) -> tuple[Action, ...]:
     """The first screen's actions of ``report``, best first."""
-    return tuple(rank(candidates(report))[:first])
+    return ranked(report)[:first]
 
 
 def rank(candidates: Iterable[Action]) -> list[Action]:
@@ -373,6 +387,7 @@ def candidates(report: Report) -> list[Action]:
     out: list[tuple[frozenset[str] | None, Action]] = []
     claimed: set[int] = set()
     category_place: dict[str, Location | None] = {}
+    fallback = _fallback_place(report)
     for t in report.terms:
         if t.found:
             continue
@@ -382,7 +397,8 @@ def candidates(report: Report) -> list[Action]:
         claimed.update(id(jt) for jt in asks)
         if t.category not in category_place:
             category_place[t.category] = _category_place(report, t.category)
-        action = _term_action(report, t, score_gain(t), asks, category_place[t.category])
+        action = _term_action(report, t, score_gain(t), asks, category_place[t.category],
+                              fallback)
         out.append((_route(asks[0]) if asks else None, action))
     for jt in posting_missing:
         if id(jt) in claimed:
@@ -446,31 +462,45 @@ def _route_action(report: Report, route: frozenset[str], acts: Sequence[Action])
 class ScoreGains:
     """What the score would become with one more term found, minus what it is.
 
-    The score is recomputed by the scoring rule itself over the report's categories, so a
-    gain is exactly the change the report would show. Terms of one category with the same
-    level and weight gain the same, so each such kind is scored once.
+    The score is recomputed by the scoring rule itself (:func:`scoring.category_points`
+    and :func:`scoring.weighted_value`) over the report's categories, so a gain is exactly
+    the change the report would show. One more term changes only its own category, so only
+    that category is counted again; terms of one category with the same level and weight
+    gain the same, so each such kind is counted once.
     """
 
     def __init__(self, report: Report) -> None:
         # The rule reads a term's id, category, level, weight and whether it was found;
         # ``found`` is settled once here instead of on every recount.
-        self._terms = [_Scored(t.id, t.category, t.level, t.weight, t.found)
-                       for t in report.terms]
-        self._categories = _Categories(report.score.categories)
-        self._base = self._score(self._terms)
+        members: dict[str, list[_Scored]] = {}
+        for t in report.terms:
+            members.setdefault(t.category, []).append(
+                _Scored(t.id, t.category, t.level, t.weight, t.found))
+        self._members = members
+        self._full_at: dict[str, int | None] = {}
+        self._index: dict[str, int] = {}
+        self._parts: list[tuple[float, float, float]] = []
+        for cat in report.score.categories:
+            if not members.get(cat.id):
+                continue
+            self._full_at[cat.id] = cat.full_at
+            self._index[cat.id] = len(self._parts)
+            self._parts.append((cat.weight, *category_points(members[cat.id], cat.full_at)))
+        self._base = round(weighted_value(self._parts), 1)
         self._memo: dict[tuple[str, Level, float], float] = {}
 
-    def _score(self, terms: Sequence[_Scored]) -> float:
-        return compute_score(self._categories, terms).value  # type: ignore[arg-type]
-
     def __call__(self, term: TermResult) -> float:
-        if term.found:
+        if term.found or term.category not in self._index:
             return 0.0
         key = (term.category, term.level, term.weight)
         if key not in self._memo:
-            results = [dataclasses.replace(r, found=True) if r.id == term.id else r
-                       for r in self._terms]
-            self._memo[key] = round(max(self._score(results) - self._base, 0.0), 1)
+            members = [_Scored(r.id, r.category, r.level, r.weight, True) if r.id == term.id
+                       else r for r in self._members[term.category]]
+            i = self._index[term.category]
+            parts = list(self._parts)
+            parts[i] = (parts[i][0], *category_points(members, self._full_at[term.category]))
+            gained = round(weighted_value(parts), 1) - self._base
+            self._memo[key] = round(max(gained, 0.0), 1)
         return self._memo[key]
 
 
@@ -483,14 +513,6 @@ class _Scored:
     level: Level
     weight: float
     found: bool
-
-
-@dataclass(frozen=True)
-class _Categories:
-    """The profile's categories as the scoring rule reads them (id, title, weight), taken
-    from the report's own score."""
-
-    categories: tuple[CategoryScore, ...]
 
 
 def match_gain(job: JobMatch, weight: float) -> float:
@@ -508,7 +530,7 @@ def _satisfies(term_id: str, jt: JobTerm) -> bool:
 
 
 def _term_action(report: Report, t: TermResult, gain: float, asks: Sequence[JobTerm],
-                 location: Location | None) -> Action:
+                 location: Location | None, fallback: Location | None) -> Action:
     job = report.job
     said = term_advice(t, report.kind)
     match = match_gain(job, sum(jt.posting.weight for jt in asks)) if job and asks else 0.0
@@ -518,7 +540,7 @@ def _term_action(report: Report, t: TermResult, gain: float, asks: Sequence[JobT
     if said.mention is not None:
         location = said.mention.location
     elif location is None:
-        location = _sentence_place(report, asks[0]) if asks else _fallback_place(report)
+        location = _sentence_place(report, asks[0]) if asks else fallback
     code = "K101" if t.level == Level.REQUIRED else None
     if asked is not None:
         code = "J101"
@@ -728,6 +750,7 @@ __all__ = [
     "BANDS", "FIRST_SCREEN", "TRUTH_CONDITION", "Band", "Plan", "PostingGroup", "ScoreGains",
     "TermAdvice", "actions", "band", "band_dict", "bonus_summary", "candidates", "conditional",
     "copyable",
-    "describe_level", "gains_text", "match_gain", "places", "plan", "rank", "same_fix",
-    "shared_gain", "stated_status", "status_kind", "target", "term_advice",
+    "describe_level", "gains_text", "match_gain", "places", "plan", "rank", "ranked",
+    "same_fix", "shared_gain", "stated_status", "status_kind", "target", "term_advice",
+    "with_actions",
 ]

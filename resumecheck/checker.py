@@ -242,7 +242,7 @@ class Checker:
              if selected(f.code, options.select, options.ignore)),
             key=lambda f: f.sort_key(),
         )
-        return Report(
+        report = Report(
             path=document.path,
             kind=kind,
             kind_reason=kind_reason,
@@ -256,6 +256,11 @@ class Checker:
             job=job,
             blocks=document.blocks,
         )
+        # The advice is made here, once, in the process that checked the file (a worker,
+        # in a batch): the parent that prints thousands of reports only prints it.
+        from resumecheck.actions import with_actions
+
+        return with_actions(report)
 
 
 def _in_own_words(finding: Finding, conventions: Conventions) -> Finding:

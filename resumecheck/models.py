@@ -634,6 +634,10 @@ class Report:
     #: The document as read, in reading order (for the annotated HTML page). Not in the
     #: JSON report: ``resumecheck extract`` writes them.
     blocks: tuple[Block, ...] = ()
+    #: Every action the report supports, best first (``actions.rank(candidates(report))``),
+    #: made once by the checker, in the worker that checked the file, so that printing a
+    #: batch does not make them again in the parent. None: not made yet.
+    ranked_actions: tuple[Action, ...] | None = None
 
     @property
     def ok(self) -> bool:

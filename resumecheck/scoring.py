@@ -63,24 +63,42 @@ def target_points(members: Sequence[_Scored], full_at: int | None) -> float:
     return core or sum(term_points(r) for r in members)
 
 
+def category_points(members: Sequence[_Scored], full_at: int | None) -> tuple[float, float]:
+    """(points counted, target) of a category of ``members``: found points up to the
+    target less the points of its missing required terms."""
+    target = target_points(members, full_at)
+    missing_required = sum(term_points(r) for r in members
+                           if r.level == Level.REQUIRED and not r.found)
+    found = max(min(sum(term_points(r) for r in members if r.found),
+                    target - missing_required), 0.0)
+    return found, target
+
+
+def weighted_value(parts: Sequence[tuple[float, float, float]]) -> float:
+    """The score, unrounded, from each category's (weight, points counted, target) in the
+    profile's order: the weighted mean of the shares, scaled to 100."""
+    weighted = 0.0
+    total_weight = 0.0
+    for weight, found, target in parts:
+        if target > 0:
+            weighted += weight * found / target
+            total_weight += weight
+    return 100.0 * weighted / total_weight if total_weight else 0.0
+
+
 def compute_score(profile: Profile, results: Sequence[TermResult]) -> Score:
     """Score ``results`` (the profile terms that apply to this kind of document)."""
     by_category: dict[str, list[TermResult]] = {}
     for r in results:
         by_category.setdefault(r.category, []).append(r)
     categories: list[CategoryScore] = []
-    weighted = 0.0
-    total_weight = 0.0
+    parts: list[tuple[float, float, float]] = []
     for cat in profile.categories:
         members = by_category.get(cat.id, [])
         if not members:
             continue
         full_at = cat.full_at
-        target = target_points(members, full_at)
-        missing_required = sum(term_points(r) for r in members
-                                if r.level == Level.REQUIRED and not r.found)
-        found = max(min(sum(term_points(r) for r in members if r.found),
-                        target - missing_required), 0.0)
+        found, target = category_points(members, full_at)
         categories.append(
             CategoryScore(
                 id=cat.id,
@@ -93,8 +111,5 @@ def compute_score(profile: Profile, results: Sequence[TermResult]) -> Score:
                 full_at=min(full_at, len(members)) if full_at is not None else None,
             )
         )
-        if target > 0:
-            weighted += cat.weight * found / target
-            total_weight += cat.weight
-    value = 100.0 * weighted / total_weight if total_weight else 0.0
-    return Score(value=round(value, 1), categories=tuple(categories))
+        parts.append((cat.weight, found, target))
+    return Score(value=round(weighted_value(parts), 1), categories=tuple(categories))

@@ -62,37 +62,42 @@ def _expand_tabs(line: str, tab_size: int = 8) -> str:
     return "".join(out)
 
 
-_WORD = re.compile(r"\s*\S+\s*")
+#: A word as Rich divides a line: leading space, the word, trailing space (group 1 ends
+#: where the word does).
+_WORD = re.compile(r"(\s*\S+)\s*")
 
 
-def _divide_ascii(text: str, width: int, fold: bool) -> list[str]:
-    """``rich._wrap.divide_line`` for text of one cell per character, as pieces."""
-    breaks = []
+def _breaks_ascii(text: str, width: int, fold: bool) -> Iterator[int]:
+    """Where ``rich._wrap.divide_line`` breaks text of one cell per character, in order."""
     offset = 0
     for match in _WORD.finditer(text):
-        start = match.start()
-        word = match.group()
-        length = len(word.rstrip())
+        start, end = match.span()
+        length = match.end(1) - start
         if width - offset >= length:
-            offset += len(word)
+            offset += end - start
         elif length > width:
+            word = match.group()
             if fold:
                 chunks = [word[i:i + width] for i in range(0, len(word), width)]
                 for chunk in chunks[:-1]:
                     if start:
-                        breaks.append(start)
+                        yield start
                     start += len(chunk)
                 if start:
-                    breaks.append(start)
+                    yield start
                 offset = len(chunks[-1])
             else:
                 if start:
-                    breaks.append(start)
+                    yield start
                 offset = len(word)
         elif offset and start:
-            breaks.append(start)
-            offset = len(word)
-    bounds = [0, *breaks, len(text)]
+            yield start
+            offset = end - start
+
+
+def _divide_ascii(text: str, width: int, fold: bool) -> list[str]:
+    """``rich._wrap.divide_line`` for text of one cell per character, as pieces."""
+    bounds = [0, *_breaks_ascii(text, width, fold), len(text)]
     return [text[a:b] for a, b in pairwise(bounds)]
 
 
@@ -296,11 +301,23 @@ class PlainConsole:
         the width less ``indent`` and indented (``text._hang`` with Rich)."""
         text = _plain(line)
         width = self.width
-        first = wrap(text, width)
-        if len(first) <= 1:
-            self._parts.append(first)
-            return
-        head = first[0]
+        if text.isascii() and text.isprintable():
+            # Only the first line at the full width is needed: the first break, as wrap
+            # would find it.
+            if len(text) <= width:
+                self._parts.append([text])
+                return
+            first_break = next(_breaks_ascii(text, width, True), None)
+            if first_break is None:
+                self._parts.append(wrap(text, width))
+                return
+            head = _rstrip_end(text[:first_break], width)[:width]
+        else:
+            first = wrap(text, width)
+            if len(first) <= 1:
+                self._parts.append(first)
+                return
+            head = first[0]
         cut = len(head.rstrip())
         while cut < len(text) and text[cut] == " ":
             cut += 1

@@ -303,8 +303,9 @@ def _report(canvas, report: Report, result: FileResult, ctx: RenderContext) -> N
                 for a in acts:
                     line = Styled("  - ")
                     line.append(a.term, style="bold")
-                    if _gains(a):
-                        line.append(f" {_gains(a)}", style="dim")
+                    gains = _gains(a)
+                    if gains:
+                        line.append(f" {gains}", style="dim")
                     if a.where:
                         line.append(f"; {a.where}", style="dim")
                     canvas.hang(line, 6)

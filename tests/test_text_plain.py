@@ -176,3 +176,18 @@ def test_colour_still_goes_through_rich() -> None:
     ctx = RenderContext(version="t", profile="pain-medicine", color=True)
     text = render(TextFormatter(ctx), results([make_report("a.pdf")], ctx))
     assert "\x1b[" in text
+
+
+WORDY = st.lists(st.sampled_from(["a", "bb", "ccc", " ", "  ", "d" * 12, "x" * 30, "-"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=WORDY, width=st.integers(min_value=1, max_value=40), fold=st.booleans())
+def test_line_breaks_found_by_search_are_rich_line_breaks(text: str, width: int,
+                                                          fold: bool) -> None:
+    # The fast search for line breaks (two string searches a line) breaks where Rich's
+    # word-by-word walk does, long words and runs of blanks included.
+    from rich._wrap import divide_line
+
+    assert list(plain._breaks_ascii(text, width, fold)) == divide_line(text, width, fold=fold)

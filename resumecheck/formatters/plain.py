@@ -68,9 +68,41 @@ _WORD = re.compile(r"(\s*\S+)\s*")
 
 
 def _breaks_ascii(text: str, width: int, fold: bool) -> Iterator[int]:
-    """Where ``rich._wrap.divide_line`` breaks text of one cell per character, in order."""
+    """Where ``rich._wrap.divide_line`` breaks text of one cell per character (printable
+    ASCII: a space is the only blank), in order.
+
+    Rich walks the words one by one: a line starting at ``line`` keeps every word that
+    ends by ``line + width`` and breaks before the first that does not. That word is found
+    with two string searches instead. A line whose first word is wider than the line, or
+    that breaks before such a word, is left to the word walk (:func:`_breaks_by_words`),
+    which folds it.
+    """
+    size = len(text)
+    line = 0
+    while True:
+        limit = line + width
+        if limit >= size:
+            return
+        if text[limit] == " ":
+            start = size - len(text[limit:].lstrip(" "))  # the next word after the blanks
+            if start >= size:
+                return
+        else:
+            start = text.rfind(" ", line, limit) + 1  # the word running past the limit
+        end = text.find(" ", start)
+        if end == -1:
+            end = size
+        if not text[line:start].strip(" ") or end - start > width:
+            break
+        yield start
+        line = start
+    yield from _breaks_by_words(text, width, fold, line)
+
+
+def _breaks_by_words(text: str, width: int, fold: bool, begin: int = 0) -> Iterator[int]:
+    """Rich's word walk, from ``begin`` (a line start) on."""
     offset = 0
-    for match in _WORD.finditer(text):
+    for match in _WORD.finditer(text, begin):
         start, end = match.span()
         length = match.end(1) - start
         if width - offset >= length:

@@ -102,8 +102,15 @@ def unspace_letters(s: str) -> str:
 
 
 def normalize_block(raw: str) -> str:
-    """Reader entry point: mend letter-spaced headings, then :func:`normalize_text`."""
-    return normalize_text(unspace_letters(raw))
+    """Reader entry point: mend letter-spaced headings, then :func:`normalize_text`.
+
+    Joining lines and turning every blank into a space can make a new letter-spaced run
+    ("B" and "AA" on two lines, a unit separator between them); it is closed up too, so
+    a block read again comes out the same."""
+    text = normalize_text(unspace_letters(raw))
+    while (closed := unspace_letters(text)) != text:
+        text = normalize_text(closed)
+    return text
 
 
 _KEY_PUNCT = re.compile(r"[^\w\s]+")

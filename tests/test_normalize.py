@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,6 +44,15 @@ def test_normalize_block_applies_both_steps():
 def test_normalize_text_is_idempotent(s):
     once = normalize_text(s)
     assert normalize_text(once) == once
+
+
+@pytest.mark.parametrize("raw", ["B\x1fAA", "\u00c0\nAA", "B  C D E F"])
+def test_a_letter_spaced_run_made_by_joining_is_closed_up_too(raw):
+    # Found by the property below: joining lines, a unit separator turned into a space, or
+    # a first closing-up can leave a new letter-spaced run; reading the block again must
+    # not change it.
+    once = normalize_block(raw)
+    assert normalize_block(once) == once
 
 
 @given(st.text())

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (a red CI run is a real failure, never
+# a new draw), and keep no example database in the checkout. HYPOTHESIS_PROFILE=explore
+# draws new examples, many more, to look for failures.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=2000, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

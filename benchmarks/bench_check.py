@@ -34,20 +34,37 @@ _LAUNCHER = (
 )
 
 
+def _once(cmd: list[str], codes: tuple[int, ...] = (0, 1)) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of one run of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.run([PY, "-c", _LAUNCHER, *cmd], cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in codes:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()[-500:]}")
+    return elapsed, int(proc.stderr.decode().rsplit("MAXRSS ", 1)[1])
+
+
 def measure(cmd: list[str], runs: int) -> tuple[float, float]:
     """Median seconds and peak MiB of ``cmd`` over ``runs`` runs (one warm-up first)."""
-    times, peaks = [], []
+    results = [_once(cmd) for _ in range(runs + 1)][1:]
+    return statistics.median(t for t, _ in results), max(p for _, p in results) / 1024
+
+
+def paired(cmd: list[str], ref: list[str], runs: int, codes: tuple[int, ...] = (0, 1)
+           ) -> tuple[float, float, float]:
+    """Median seconds and peak MiB of ``cmd``, and the median of its time over the time of
+    ``ref`` run just before it: each pair sees the same machine, so drift in its speed
+    (other work, frequency) cancels out of the ratio."""
+    times, peaks, ratios = [], [], []
     for i in range(runs + 1):
-        start = time.perf_counter()
-        proc = subprocess.run([PY, "-c", _LAUNCHER, *cmd], cwd=ROOT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
-        elapsed = time.perf_counter() - start
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()[-500:]}")
-        if i:
-            times.append(elapsed)
-            peaks.append(int(proc.stderr.decode().rsplit("MAXRSS ", 1)[1]))
-    return statistics.median(times), max(peaks) / 1024
+        r, _ = _once(ref)
+        t, peak = _once(cmd, codes)
+        if i:  # the first pair warms the caches
+            times.append(t)
+            peaks.append(peak)
+            ratios.append(t / r)
+    return statistics.median(times), max(peaks) / 1024, statistics.median(ratios)
 
 
 def main() -> None:
@@ -82,16 +99,12 @@ def main() -> None:
         ("--version", ["-m", "resumecheck", "--version"], "spacy"),
         ("usage error", ["-m", "resumecheck", "check", "--bogus"], "spacy"),
     ]:
-        try:
-            t, m = measure([PY, *cmd], args.runs)
-        except SystemExit:
-            if label == "usage error":  # exits 2 by design
-                t, m = _usage(cmd, args.runs)
-            else:
-                raise
-        ref = floor_t if base == "floor" else spacy_t
-        rows.append((label, t, m, t / ref, m / floor_m if base == "floor" else 0.0))
-    print(f"# one-file check vs floor ({env_note}; median of {args.runs})")
+        ref = [PY, "-c", FLOOR] if base == "floor" else [PY, "-c", "import spacy"]
+        codes = (2,) if label == "usage error" else (0, 1)
+        t, m, ratio = paired([PY, *cmd], ref, args.runs, codes)
+        rows.append((label, t, m, ratio, m / floor_m if base == "floor" else 0.0))
+    print(f"# one-file check vs floor ({env_note}; median of {args.runs}; each ratio the "
+          "median over runs paired with the floor run just before)")
     print(f"{'command':<52} {'median s':>9} {'peak MiB':>9} {'time ratio':>11} {'mem ratio':>10}")
     for label, t, m, ratio, mratio in rows:
         ref = "(vs import spacy)" if label in ("--help", "--version", "usage error") else ""
@@ -110,15 +123,6 @@ def _big_posting() -> str:
     path = Path(tempfile.gettempdir()) / "resumecheck-bench-posting.txt"
     path.write_text(text, encoding="utf-8")
     return str(path)
-
-
-def _usage(cmd: list[str], runs: int) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([PY, *cmd], cwd=ROOT, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), 0.0  # exits 2 by design; its memory is not of interest
 
 
 if __name__ == "__main__":

@@ -54,6 +54,12 @@ def main() -> None:
     parser.add_argument("--base", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+    # Both trees with their bytecode compiled, as installed copies have it: under
+    # PYTHONDONTWRITEBYTECODE a tree without it compiles its sources on every run.
+    import compileall
+
+    for tree in (ROOT, args.base):
+        compileall.compile_dir(tree / "resumecheck", quiet=1)
     print(f"# this tree vs {args.base} ({os.cpu_count()} cores; median of {args.runs}, "
           "runs alternated)")
     print(f"{'command':<38} {'wall s':>13} {'ratio':>6} {'cpu s':>13} {'ratio':>6} "

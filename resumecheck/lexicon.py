@@ -9,27 +9,41 @@ that need no mending never pay for it.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 _TABLES = ("en_lemma_lookup", "en_lemma_index", "en_lemma_exc")
 
 
-@functools.cache
-def _words() -> frozenset[str]:
+def lookup_table(name: str) -> Any:
+    """A table of spacy-lookups-data (``en_lemma_lookup``...) as its JSON holds it.
+
+    Raises :class:`FileNotFoundError` when the package or the table is not installed. The
+    one place these tables are read: the matcher's lemmas (:mod:`resumecheck.nlp`) and the
+    word list below.
+    """
     import gzip
     import json
     from importlib import resources
 
-    words: set[str] = set()
     try:
         data = resources.files("spacy_lookups_data") / "data"
     except ModuleNotFoundError:  # pragma: no cover - a declared dependency
-        return frozenset()
+        raise FileNotFoundError("spacy-lookups-data is not installed") from None
+    path = data / f"{name}.json.gz"
+    if not path.is_file():
+        raise FileNotFoundError(f"spacy-lookups-data has no table {name}")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@functools.cache
+def _words() -> frozenset[str]:
+    words: set[str] = set()
     for table in _TABLES:
-        path = data / f"{table}.json.gz"
-        if not path.is_file():
+        try:
+            content = lookup_table(table)
+        except FileNotFoundError:  # pragma: no cover - a declared dependency
             continue
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            content = json.load(fh)
         if table.endswith("lookup"):
             words.update(content)
             words.update(v for v in content.values() if isinstance(v, str))

@@ -83,11 +83,12 @@ def _lemma_norm() -> Callable[[str], str]:
     # The table read straight into a dict: spaCy's ``load_lookups`` builds a hashed Table
     # one entry at a time (about 70 ms of every start for 41,582 words), for the same
     # lookups.
-    from spacy.util import load_language_data, registry
+    from resumecheck.lexicon import lookup_table
 
-    if "en" not in registry.lookups:
-        raise ValueError("the English lookup tables (spacy-lookups-data) are not installed")
-    table: dict[str, str] = load_language_data(registry.lookups.get("en")["lemma_lookup"])
+    try:
+        table: dict[str, str] = lookup_table("en_lemma_lookup")
+    except FileNotFoundError as exc:
+        raise ValueError(f"the English lookup lemmas cannot be loaded ({exc})") from None
 
     @lru_cache(maxsize=65536)  # per pipeline: the same few thousand words recur in every file
     def norm(lower: str) -> str:
